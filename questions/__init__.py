@@ -1,0 +1,1 @@
+"""Shipped question banks (YAML data; installed as ``toolkit.questions``)."""

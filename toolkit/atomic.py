@@ -1,0 +1,135 @@
+"""Replace a file on disk so that a crash, a full disk or a second writer never
+loses what it held.
+
+The new text goes to a temporary file in the same folder, is flushed and
+fsynced, and only then renamed over the old one, so a reader sees the old file
+or the new one and nothing in between. Under a per-file lock the current
+content is compared with the version the caller read; if someone changed it
+since, the write is refused rather than overwriting their work.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from .errors import ConflictError, SaveError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_SUFFIX = ".tmp"
+LOCK_TIMEOUT = 15.0
+
+
+def revision_of(data: bytes) -> str:
+    """A short content hash: the version a record was read at."""
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
+
+
+def current_revision(path: Path) -> str | None:
+    try:
+        return revision_of(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def make_private_dir(path: Path) -> None:
+    """Create a folder (and parents) readable by its owner only."""
+    missing = []
+    probe = path
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue
+        os.chmod(folder, DIR_MODE)
+
+
+@contextmanager
+def locked(lock_dir: Path, path: Path) -> Iterator[None]:
+    """Hold the lock for ``path`` (kept in ``lock_dir``, out of the records' way)."""
+    from filelock import FileLock, Timeout
+
+    make_private_dir(lock_dir)
+    name = hashlib.blake2b(str(path.resolve()).encode(), digest_size=10).hexdigest()
+    lock = FileLock(str(lock_dir / f"{name}.lock"), timeout=LOCK_TIMEOUT, mode=FILE_MODE)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise SaveError(
+            f"could not save {path}: another meetingkit is saving it and did not finish "
+            f"within {LOCK_TIMEOUT:.0f} s; try again"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    return exc.strerror or str(exc)
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Durably replace ``path`` with ``data`` (temp + fsync + rename + fsync dir)."""
+    make_private_dir(path.parent)
+    temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(temp, FILE_MODE)
+        os.replace(temp, path)
+    except OSError as exc:
+        with suppress(OSError):
+            temp.unlink()
+        kept = "the previous version is intact" if path.exists() else "nothing was written"
+        raise SaveError(f"could not save {path}: {_reason(exc)}; {kept}") from None
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the rename is done
+
+
+def replace_if_unchanged(path: Path, data: bytes, expected: str | None, lock_dir: Path) -> str:
+    """Write ``data`` if the file is still at revision ``expected``.
+
+    ``expected=None`` means the file must not exist yet. Returns the new
+    revision; raises ConflictError when someone else changed the file.
+    """
+    with locked(lock_dir, path):
+        found = current_revision(path)
+        if found != expected:
+            if expected is None:
+                raise ConflictError(
+                    f"{path} already exists; it was not overwritten. Reload, or choose another name"
+                )
+            what = "was deleted" if found is None else "was changed by someone else"
+            raise ConflictError(
+                f"{path} {what} since it was read; your change was not saved "
+                "and the file on disk was kept. Reload it and make the change again"
+            )
+        write_bytes(path, data)
+    return revision_of(data)

@@ -1,0 +1,168 @@
+"""Question banks: the shipped ones and a workspace's own, and tailoring a
+question's wording to one agency.
+
+A question id must be unique across all banks, so that an agenda entry always
+means one question; a duplicate is an error naming both files.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from . import schema, yamlio
+from .errors import FileProblem, NotFound
+from .model import AgendaEntry, Meeting, Question, Settings, Way
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass
+class Bank:
+    """All questions a workspace can use, with topic labels and the ways to get answers."""
+
+    questions: dict[str, Question] = field(default_factory=dict)
+    topics: dict[str, dict[str, str]] = field(default_factory=dict)
+    ways: list[Way] = field(default_factory=list)
+    titles: dict[str, dict[str, str]] = field(default_factory=dict)
+    problems: list[FileProblem] = field(default_factory=list)
+
+    def get(self, question_id: str) -> Question:
+        try:
+            return self.questions[question_id]
+        except KeyError:
+            raise NotFound(unknown_question(question_id, list(self.questions))) from None
+
+    def topic_label(self, topic: str, lang: str = "en") -> str:
+        labels = self.topics.get(topic, {})
+        return labels.get(lang) or labels.get("en") or topic
+
+    def languages(self) -> list[str]:
+        langs: list[str] = []
+        for q in self.questions.values():
+            langs += [lang for lang in q.texts if lang not in langs]
+        return langs
+
+
+def unknown_question(wanted: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.4)
+    if not close:
+        close = [k for k in known if wanted.split("-")[0] in k][:3]
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    return f"no question {wanted!r} in the question banks{hint} (`meetingkit questions list` shows all)"
+
+
+def shipped_bank_files() -> list[Path]:
+    """The banks that travel inside the package (``questions/`` in the source tree)."""
+    folder = resources.files("toolkit.questions")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def load(workspace_bank_dir: Path | None = None) -> Bank:
+    """The shipped banks plus the workspace's own; unreadable files become problems."""
+    files = shipped_bank_files()
+    if workspace_bank_dir is not None and workspace_bank_dir.is_dir():
+        files += sorted(p for p in workspace_bank_dir.glob("*.yaml") if not p.name.startswith("."))
+    bank = Bank()
+    for path in files:
+        try:
+            _add_file(bank, path)
+        except FileProblem as problem:
+            bank.problems.append(problem)
+    return bank
+
+
+def _add_file(bank: Bank, path: Path) -> None:
+    data = path.read_bytes()
+    raw = yamlio.loads(data, str(path))
+    try:
+        title, topics, ways, questions = schema.bank_from(raw, str(path))
+    except schema.Invalid as exc:
+        raise FileProblem(path, exc.message, line=yamlio.line_of(data, exc.path), field=exc.dotted) from None
+    for i, question in enumerate(questions):
+        other = bank.questions.get(question.id)
+        if other is not None:
+            raise FileProblem(
+                path,
+                f"question id {question.id!r} is already used in {other.source}; "
+                "ids must be unique across banks: rename one of them",
+                line=yamlio.line_of(data, ("questions", i, "id")),
+                field=f"questions[{i}].id",
+            )
+    for question in questions:
+        bank.questions[question.id] = question
+    bank.titles[path.stem] = title
+    for topic, labels in topics.items():
+        bank.topics.setdefault(topic, labels)
+    known = {w.id for w in bank.ways}
+    bank.ways += [w for w in ways if w.id not in known]
+
+
+@dataclass
+class Tailored:
+    """A question's wording with placeholders filled, and the ones left unfilled."""
+
+    text: str
+    missing: list[str] = field(default_factory=list)
+
+
+def placeholder_values(
+    settings: Settings, meeting: Meeting | None = None, lang: str = "en"
+) -> dict[str, str]:
+    """Values for ``{agency}`` and friends: the settings, the meeting's body, and
+    the names the settings give for this language (``la Oficina del Sheriff``)."""
+    values = {
+        "agency": settings.agency,
+        "jurisdiction": settings.jurisdiction,
+        "state": settings.state,
+        "body": settings.body,
+    }
+    if meeting is not None and meeting.body:
+        values["body"] = meeting.body
+    values |= settings.names.get(lang, {})
+    return {k: v.strip() for k, v in values.items() if v and v.strip()}
+
+
+def tailor(text: str, values: dict[str, str]) -> Tailored:
+    """Fill ``{agency}``-style placeholders; one with no value stays visible.
+
+    Leaving ``{agency}`` in the text (and reporting it) beats a silent blank
+    that would make a speaker read out a broken sentence.
+    """
+    missing: list[str] = []
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in values:
+            return values[name]
+        if name not in missing:
+            missing.append(name)
+        return match.group(0)
+
+    return Tailored(_PLACEHOLDER.sub(fill, text), missing)
+
+
+def entry_text(
+    question: Question,
+    lang: str,
+    values: dict[str, str],
+    entry: AgendaEntry | None = None,
+    meeting_language: str = "en",
+) -> Tailored:
+    """The text to print or read for one agenda entry in one language.
+
+    A hand-tailored wording is written in the meeting's language, so it
+    replaces the bank's text in that language only.
+    """
+    if entry is not None and entry.text and lang == meeting_language:
+        return tailor(entry.text, values)
+    qtext = question.text_in(lang)
+    if qtext is None:
+        raise NotFound(
+            f"question {question.id!r} has no {lang!r} text in {question.source}; "
+            f"it has: {', '.join(question.texts)}"
+        )
+    return tailor(qtext.text, values)

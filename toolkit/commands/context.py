@@ -1,0 +1,54 @@
+"""What every command needs: the workspace, the question bank, output helpers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from ..bank import Bank, load
+from ..store import Workspace, resolve_root
+
+
+def iso_date(value: str) -> date:
+    """Dates on the command line are YYYY-MM-DD, never "next Tuesday"."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+def workspace(args: argparse.Namespace) -> Workspace:
+    return Workspace(resolve_root(getattr(args, "workspace", None)))
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    """The workspace, which must exist (else: run `meetingkit init`)."""
+    ws = workspace(args)
+    ws.require()
+    return ws
+
+
+def bank_of(ws: Workspace | None) -> Bank:
+    return load(ws.bank_dir if ws is not None else None)
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
+    sys.stdout.write("\n")
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+def warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)

@@ -1,0 +1,178 @@
+"""``meetingkit meeting new|list|show|ask``: plan a meeting and its agenda."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..bank import entry_text, placeholder_values
+from ..errors import UsageError
+from ..model import AgendaEntry, Meeting
+from ..schema import Invalid, a_time, minutes
+from . import context
+
+
+def _time(value: str) -> str:
+    try:
+        return a_time(value, ("time",))
+    except Invalid as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def _minutes(value: str) -> float:
+    try:
+        number = float(value)
+        return minutes(int(number) if number.is_integer() else number, ("minutes",))
+    except (ValueError, Invalid):
+        raise argparse.ArgumentTypeError(
+            f"expected minutes per speaker (e.g. 2 or 2.5), got {value!r}"
+        ) from None
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("meeting", parents=[common], help="plan meetings and their agendas")
+    msub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
+    new = msub.add_parser("new", parents=[common], help="plan a meeting; prints its id")
+    new.add_argument("--body", required=True, help='the council or board, e.g. "City Council"')
+    new.add_argument("--date", required=True, type=context.iso_date, help="YYYY-MM-DD")
+    new.add_argument("--time", type=_time, default="", help="HH:MM, 24-hour")
+    new.add_argument("--location", default="", help="where it meets")
+    new.add_argument("--minutes", type=_minutes, default=3, help="minutes per speaker (default 3)")
+    new.add_argument("--agenda-item", default="", help="the agenda item you comment on")
+    new.add_argument("--signup", default="", help="how to sign up to speak")
+    new.add_argument("--language", default="en", help="language of the testimony (en, es)")
+    context.add_json(new)
+    new.set_defaults(handler=run_new)
+    ls = msub.add_parser("list", parents=[common], help="list meetings, soonest first")
+    context.add_json(ls)
+    ls.set_defaults(handler=run_list)
+    show = msub.add_parser("show", parents=[common], help="a meeting and its agenda")
+    show.add_argument("meeting_id", metavar="MEETING_ID")
+    context.add_json(show)
+    show.set_defaults(handler=run_show)
+    ask = msub.add_parser("ask", parents=[common], help="add a question to the agenda (or retailor it)")
+    ask.add_argument("meeting_id", metavar="MEETING_ID")
+    ask.add_argument("question_id", metavar="QUESTION_ID")
+    ask.add_argument("--text", help="your own wording of the question")
+    ask.add_argument("--speaker", help="who asks it")
+    ask.set_defaults(handler=run_ask)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    ws = context.open_workspace(args)
+    body = args.body.strip()
+    if not body:
+        raise UsageError("--body must name the council or board")
+    meeting = Meeting(
+        id=ws.new_meeting_id(args.date, body),
+        body=body,
+        date=args.date,
+        time=args.time,
+        location=args.location,
+        agenda_item=args.agenda_item,
+        minutes=args.minutes,
+        signup=args.signup,
+        language=args.language,
+    )
+    ws.save_meeting(meeting)
+    if args.json:
+        context.print_json({"id": meeting.id, "path": str(ws.meeting_path(meeting.id))})
+    else:
+        print(meeting.id)
+    return 0
+
+
+def summary(m: Meeting) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "body": m.body,
+        "date": m.date.isoformat(),
+        "time": m.time,
+        "location": m.location,
+        "minutes": m.minutes,
+        "questions": len(m.agenda),
+        "speakers": m.speakers(),
+    }
+
+
+def run_list(args: argparse.Namespace) -> int:
+    ws = context.open_workspace(args)
+    loaded = ws.meetings()
+    for problem in loaded.problems:
+        context.warn(f"skipped {problem}")
+    if args.json:
+        context.print_json([summary(m) for m in loaded.records])
+        return 1 if loaded.problems else 0
+    if not loaded.records:
+        print("no meetings yet: meetingkit meeting new --body BODY --date YYYY-MM-DD")
+    for m in loaded.records:
+        when = f"{m.date.isoformat()} {m.time}".strip()
+        print(f"{m.id}  {when}  {m.body}  ({len(m.agenda)} questions, {m.minutes:g} min each)")
+    return 1 if loaded.problems else 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    ws = context.open_workspace(args)
+    meeting = ws.meeting(args.meeting_id)
+    bank = context.bank_of(ws)
+    values = placeholder_values(ws.settings(), meeting, meeting.language)
+    agenda = []
+    for n, entry in enumerate(meeting.agenda, 1):
+        question = bank.questions.get(entry.question)
+        if question is None:
+            text = f"(unknown question {entry.question!r}: not in any bank)"
+        else:
+            text = entry_text(question, meeting.language, values, entry, meeting.language).text
+        agenda.append(
+            {
+                "n": n,
+                "question": entry.question,
+                "speaker": entry.speaker,
+                "text": text,
+                "tailored": bool(entry.text),
+            }
+        )
+    if args.json:
+        data = summary(meeting) | {
+            "agenda_item": meeting.agenda_item,
+            "signup": meeting.signup,
+            "language": meeting.language,
+            "agenda": agenda,
+        }
+        context.print_json(data)
+        return 0
+    print(f"{meeting.body} — {meeting.date.isoformat()} {meeting.time}".rstrip())
+    for label, value in (
+        ("Where", meeting.location),
+        ("Agenda item", meeting.agenda_item),
+        ("Sign-up", meeting.signup),
+    ):
+        if value:
+            print(f"{label}: {value}")
+    print(f"Time per speaker: {meeting.minutes:g} min")
+    print(f"\nAgenda ({len(agenda)} questions):" if agenda else "\nAgenda: empty (meetingkit meeting ask)")
+    for item in agenda:
+        who = f"  [{item['speaker']}]" if item["speaker"] else ""
+        print(f"{item['n']}. {item['question']}{who}\n   {item['text']}")
+    return 0
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    ws = context.open_workspace(args)
+    meeting = ws.meeting(args.meeting_id)
+    question = context.bank_of(ws).get(args.question_id)
+    entry = next((e for e in meeting.agenda if e.question == question.id), None)
+    if entry is None:
+        entry = AgendaEntry(question=question.id)
+        meeting.agenda.append(entry)
+    if args.text is not None:
+        entry.text = args.text.strip()
+    if args.speaker is not None:
+        entry.speaker = args.speaker.strip()
+    ws.save_meeting(meeting)
+    position = meeting.agenda.index(entry) + 1
+    print(
+        f"{meeting.id}: question {position} is {question.id}"
+        + (f" (asked by {entry.speaker})" if entry.speaker else "")
+    )
+    return 0

@@ -1,0 +1,92 @@
+"""``meetingkit promise add|list|update``: every follow-up an official committed to."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from ..model import PROMISE_STATUSES, Answer
+from ..tracker import add_promise, promise_rows, set_status
+from . import context
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("promise", parents=[common], help="record and follow promises")
+    psub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
+    add = psub.add_parser("add", parents=[common], help="record a promise; prints its id")
+    add.add_argument("meeting_id", metavar="MEETING_ID")
+    add.add_argument("question_id", metavar="QUESTION_ID")
+    add.add_argument("--what", required=True, help="what was promised")
+    add.add_argument("--due", type=context.iso_date, help="YYYY-MM-DD (leave out if no date was given)")
+    add.add_argument("--official", default="", help="who promised it")
+    add.add_argument("--on", type=context.iso_date, help="when it was promised (default: the meeting's date)")
+    add.set_defaults(handler=run_add)
+    ls = psub.add_parser("list", parents=[common], help="every promise, most overdue first")
+    ls.add_argument("--overdue", action="store_true", help="only open promises past their due date")
+    ls.add_argument("--status", choices=PROMISE_STATUSES, help="only promises with this status")
+    ls.add_argument("--as-of", type=context.iso_date, help="the day to judge overdue by (default: today)")
+    context.add_json(ls)
+    ls.set_defaults(handler=run_list)
+    up = psub.add_parser("update", parents=[common], help="change a promise's status, with a dated note")
+    up.add_argument("promise_id", metavar="PROMISE_ID")
+    up.add_argument("--status", required=True, choices=PROMISE_STATUSES)
+    up.add_argument("--note", default="", help="what happened")
+    up.add_argument("--evidence", default="", help="link or document name that shows it")
+    up.add_argument("--on", type=context.iso_date, help="when (default: today)")
+    up.set_defaults(handler=run_update)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    ws = context.open_workspace(args)
+    meeting = ws.meeting(args.meeting_id)
+    question = context.bank_of(ws).get(args.question_id)
+    made: list[str] = []
+
+    def change(answer: Answer) -> None:
+        promise = add_promise(
+            answer, args.what.strip(), args.due, args.official.strip(), args.on or meeting.date
+        )
+        made.append(promise.id)
+
+    ws.update_answer(meeting.id, question.id, change)
+    print(made[0])
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    ws = context.open_workspace(args)
+    loaded = ws.answers()
+    for problem in loaded.problems:
+        context.warn(f"skipped {problem}")
+    as_of = args.as_of or date.today()
+    rows = promise_rows(loaded.records, as_of)
+    if args.overdue:
+        rows = [r for r in rows if r.overdue]
+    if args.status:
+        rows = [r for r in rows if r.promise.status == args.status]
+    if args.json:
+        context.print_json([r.as_json() for r in rows])
+    else:
+        if not rows:
+            print("no promises" + (" overdue" if args.overdue else "") + f" as of {as_of.isoformat()}")
+        for r in rows:
+            p = r.promise
+            due = p.due.isoformat() if p.due else "no date given"
+            late = f"  OVERDUE {r.days_overdue} days" if r.overdue else ""
+            who = f" — {p.official}" if p.official else ""
+            print(f"{p.id}\n    {p.status}, due {due}{late}: {p.what}{who}")
+    return 1 if loaded.problems else 0
+
+
+def run_update(args: argparse.Namespace) -> int:
+    ws = context.open_workspace(args)
+    answer, promise = ws.find_promise(args.promise_id)
+
+    def change(fresh: Answer) -> None:
+        for p in fresh.promises:
+            if p.id == promise.id:
+                set_status(p, args.status, args.on or date.today(), args.note, args.evidence)
+
+    ws.update_answer(answer.meeting, answer.question, change)
+    print(f"{promise.id}: {args.status}")
+    return 0

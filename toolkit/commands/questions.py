@@ -1,0 +1,99 @@
+"""``meetingkit questions list|show``: browse the bank, tailored to your agency."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..bank import Bank, placeholder_values, tailor
+from ..errors import UsageError
+from ..model import Question
+from . import context
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("questions", parents=[common], help="browse the question bank")
+    qsub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
+    ls = qsub.add_parser("list", parents=[common], help="list questions")
+    ls.add_argument("--topic", help="only this topic")
+    ls.add_argument("--lang", help="language code (en, es, …); default: the workspace's first")
+    context.add_json(ls)
+    ls.set_defaults(handler=run_list)
+    show = qsub.add_parser("show", parents=[common], help="one question with its guidance")
+    show.add_argument("question_id", metavar="QUESTION_ID")
+    show.add_argument("--lang", help="language code (en, es, …)")
+    show.set_defaults(handler=run_show)
+
+
+def _setup(args: argparse.Namespace) -> tuple[Bank, dict[str, str], str]:
+    """The bank and placeholder values; tailoring needs a workspace but browsing does not."""
+    ws = context.workspace(args)
+    if ws.exists():
+        settings = ws.settings()
+        bank = context.bank_of(ws)
+        lang = args.lang or settings.languages[0]
+        values = placeholder_values(settings, lang=lang)
+    else:
+        bank, values, lang = context.bank_of(None), {}, args.lang or "en"
+    for problem in bank.problems:
+        context.warn(str(problem))
+    return bank, values, lang
+
+
+def _as_json(q: Question, values: dict[str, str]) -> dict[str, object]:
+    texts = {}
+    for lang, t in q.texts.items():
+        filled = tailor(t.text, values)
+        texts[lang] = {
+            "text": filled.text,
+            "missing": filled.missing,
+            "why": tailor(t.why, values).text,
+            "follow_ups": [tailor(f, values).text for f in t.follow_ups],
+            "clear_answer": tailor(t.clear_answer, values).text,
+            "red_flags": t.red_flags,
+            "records": t.records,
+        }
+    return {"id": q.id, "topic": q.topic, "ask": q.ask, "source": q.source, "texts": texts}
+
+
+def run_list(args: argparse.Namespace) -> int:
+    bank, values, lang = _setup(args)
+    questions = [q for q in bank.questions.values() if not args.topic or q.topic == args.topic]
+    if args.topic and not questions:
+        raise UsageError(f"no topic {args.topic!r}; topics: {', '.join(sorted(bank.topics))}")
+    if args.json:
+        context.print_json([_as_json(q, values) for q in questions])
+        return 0
+    for q in questions:
+        qtext = q.text_in(lang) or next(iter(q.texts.values()))
+        print(f"{q.id}  [{bank.topic_label(q.topic, lang)}]")
+        print(f"    {tailor(qtext.text, values).text}")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    bank, values, lang = _setup(args)
+    q = bank.get(args.question_id)
+    t = q.text_in(lang)
+    if t is None:
+        raise UsageError(f"question {q.id!r} has no {lang!r} text; it has {', '.join(q.texts)}")
+    filled = tailor(t.text, values)
+    out = sys.stdout
+    out.write(f"{q.id}  [{bank.topic_label(q.topic, lang)}]  ({q.source})\n\n{filled.text}\n")
+    if filled.missing:
+        names = ", ".join("{" + m + "}" for m in filled.missing)
+        out.write(f"\n(not filled: {names}; set them in meetingkit.yaml)\n")
+    sections = [
+        ("Why it matters", [t.why]),
+        ("Follow-ups", t.follow_ups),
+        ("A clear answer", [t.clear_answer]),
+        ("Red flags", t.red_flags),
+        ("Records to request", t.records),
+        ("Who can answer", q.ask),
+    ]
+    for title, items in sections:
+        items = [tailor(i, values).text for i in items if i]
+        if items:
+            out.write(f"\n{title}:\n")
+            out.writelines(f"  - {i}\n" for i in items)
+    return 0

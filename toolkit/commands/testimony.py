@@ -1,0 +1,91 @@
+"""``meetingkit testimony draft|time``: each speaker's text and its spoken length."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..errors import NotFound, UsageError
+from ..model import Testimony
+from ..testimony import draft, timing
+from . import context
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("testimony", parents=[common], help="draft and time each speaker's testimony")
+    tsub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
+    d = tsub.add_parser("draft", parents=[common], help="start a speaker's draft; prints the file's path")
+    d.add_argument("meeting_id", metavar="MEETING_ID")
+    d.add_argument("--speaker", required=True, help="the speaker's name")
+    d.add_argument("--neighbourhood", default="", help="where the speaker lives, said in the intro")
+    d.add_argument(
+        "--follow-up", action="store_true", help="start from what is still open from earlier meetings"
+    )
+    d.add_argument("--as-of", type=context.iso_date, help="with --follow-up: the day to count from")
+    d.set_defaults(handler=run_draft)
+    t = tsub.add_parser("time", parents=[common], help="words and speaking time against the limit")
+    t.add_argument("meeting_id", metavar="MEETING_ID")
+    t.add_argument("--speaker", help="only this speaker")
+    context.add_json(t)
+    t.set_defaults(handler=run_time)
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    ws = context.open_workspace(args)
+    meeting = ws.meeting(args.meeting_id)
+    speaker = args.speaker.strip()
+    if not speaker:
+        raise UsageError("--speaker needs a name")
+    path = ws.testimony_path(meeting.id, speaker)
+    if path.exists():
+        print(path)
+        context.warn(f"{speaker} already has a draft; it was left as it is (open it in your editor)")
+        return 0
+    extra: list[str] = []
+    if args.follow_up:
+        from ..followup import follow_up_paragraphs
+
+        extra = follow_up_paragraphs(ws, meeting, args.as_of)
+    text = draft(meeting, ws.settings(), context.bank_of(ws), speaker, args.neighbourhood, extra)
+    saved = ws.save_testimony(Testimony(meeting.id, speaker, text, args.neighbourhood))
+    print(saved)
+    return 0
+
+
+def run_time(args: argparse.Namespace) -> int:
+    ws = context.open_workspace(args)
+    meeting = ws.meeting(args.meeting_id)
+    wpm = ws.settings().wpm
+    loaded = ws.testimonies(meeting.id)
+    for problem in loaded.problems:
+        context.warn(f"skipped {problem}")
+    drafts = loaded.records
+    if args.speaker:
+        drafts = [t for t in drafts if t.speaker == args.speaker.strip()]
+        if not drafts:
+            raise NotFound(
+                f"no testimony by {args.speaker!r} for {meeting.id}; "
+                f'start one with `meetingkit testimony draft {meeting.id} --speaker "{args.speaker}"`'
+            )
+    rows = []
+    for t in drafts:
+        tm = timing(t.text, meeting.minutes, wpm)
+        rows.append(
+            {
+                "speaker": t.speaker,
+                "words": tm.words,
+                "seconds": tm.seconds,
+                "limit_seconds": tm.limit_seconds,
+                "limit_words": tm.limit_words,
+                "spare_words": tm.spare_words,
+                "state": tm.state,
+                "wpm": wpm,
+                "summary": tm.summary(),
+            }
+        )
+    if args.json:
+        context.print_json(rows)
+    elif not rows:
+        print(f"no testimony yet for {meeting.id}: meetingkit testimony draft {meeting.id} --speaker NAME")
+    for row in rows if not args.json else []:
+        print(f"{row['speaker']}: {row['summary']}")
+    return 0

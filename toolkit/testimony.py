@@ -1,0 +1,255 @@
+"""Testimony: the draft template, word count, speaking time, and splitting an
+agenda's questions among speakers so each fits their slot.
+
+Public comment is timed, usually two or three minutes, and time cannot be
+pooled; at the default 130 words a minute two minutes is about 260 words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from math import ceil
+
+from .bank import Bank, entry_text, placeholder_values
+from .model import DEFAULT_WPM, AgendaEntry, Meeting, Settings
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+CLOSE_SHARE = 0.9
+"""Past this share of the limit the estimate turns from "under" to "close"."""
+
+
+def spoken_text(text: str) -> str:
+    """The words a speaker reads: ``<!-- hints -->`` in a draft are not spoken."""
+    return _COMMENT.sub("", text)
+
+
+def word_count(text: str) -> int:
+    """Words as a listener hears them; Markdown marks and hints do not count."""
+    return len(_WORD.findall(spoken_text(text)))
+
+
+def speaking_seconds(words: int, wpm: int = DEFAULT_WPM) -> int:
+    return ceil(words * 60 / wpm) if words else 0
+
+
+def mmss(seconds: float) -> str:
+    seconds = round(seconds)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def word_budget(minutes: float, wpm: int = DEFAULT_WPM) -> int:
+    return int(minutes * wpm)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """A text's spoken length against one speaker's limit."""
+
+    words: int
+    seconds: int
+    limit_seconds: int
+    limit_words: int
+    wpm: int
+
+    @property
+    def spare_words(self) -> int:
+        """Words left before the limit; negative when over."""
+        return self.limit_words - self.words
+
+    @property
+    def state(self) -> str:
+        if self.words > self.limit_words:
+            return "over"
+        if self.words >= CLOSE_SHARE * self.limit_words:
+            return "close"
+        return "under"
+
+    def summary(self) -> str:
+        spare = self.spare_words
+        verdict = f"{-spare} words over" if spare < 0 else f"{spare} words to spare"
+        return (
+            f"{self.words} words, about {mmss(self.seconds)} at {self.wpm} wpm; "
+            f"limit {mmss(self.limit_seconds)} (~{self.limit_words} words): {verdict}"
+        )
+
+
+def timing(text: str, minutes: float, wpm: int = DEFAULT_WPM) -> Timing:
+    words = word_count(text)
+    return Timing(words, speaking_seconds(words, wpm), round(minutes * 60), word_budget(minutes, wpm), wpm)
+
+
+# --- the draft ----------------------------------------------------------------
+
+_TEMPLATES = {
+    "en": {
+        "greeting": "Good evening, Chair and members of the {body}.",
+        "intro": "My name is {speaker}, and I live in {neighbourhood}.{group}",
+        "group": " I am here with {group}.",
+        "neighbourhood": "[your neighbourhood]",
+        "concern": (
+            "Residents of {jurisdiction} deserve to know, on the public record, how "
+            "{agency} cooperates with federal immigration enforcement."
+        ),
+        "questions": "My questions are:",
+        "ask": (
+            "I ask that {agency} answer these questions on the record tonight, "
+            "or respond in writing by {reply_by}."
+        ),
+        "thanks": "Thank you.",
+        "hint": (
+            "<!-- Say your concern in one sentence, in your own words. "
+            "Hints like this are not counted or printed. -->"
+        ),
+    },
+    "es": {
+        "greeting": "Buenas noches, señor(a) presidente(a) y miembros de {body}.",
+        "intro": "Me llamo {speaker} y vivo en {neighbourhood}.{group}",
+        "group": " Vengo con {group}.",
+        "neighbourhood": "[su barrio]",
+        "concern": (
+            "Los residentes de {jurisdiction} merecen saber, de manera pública y oficial, "
+            "cómo coopera {agency} con las autoridades federales de inmigración."
+        ),
+        "questions": "Mis preguntas son:",
+        "ask": (
+            "Pido que {agency} responda a estas preguntas públicamente esta noche, "
+            "o por escrito a más tardar el {reply_by}."
+        ),
+        "thanks": "Muchas gracias.",
+        "hint": (
+            "<!-- Exprese su preocupación en una sola oración, con sus propias palabras. "
+            "Estas notas no se cuentan ni se imprimen. -->"
+        ),
+    },
+}
+REPLY_DAYS = 14
+
+
+def reply_by(meeting: Meeting) -> date:
+    """The date a written answer is asked for: two weeks after the meeting."""
+    return meeting.date + timedelta(days=REPLY_DAYS)
+
+
+def template_language(lang: str) -> str:
+    return lang if lang in _TEMPLATES else "en"
+
+
+def speaker_entries(meeting: Meeting, speaker: str) -> list[AgendaEntry]:
+    """The agenda entries this speaker reads; unassigned ones go to everyone."""
+    mine = [e for e in meeting.agenda if e.speaker == speaker]
+    return mine or [e for e in meeting.agenda if not e.speaker]
+
+
+def draft(
+    meeting: Meeting,
+    settings: Settings,
+    bank: Bank,
+    speaker: str,
+    neighbourhood: str = "",
+    extra: list[str] | None = None,
+) -> str:
+    """A first draft in the effective-comment order: address the body, name and
+    neighbourhood, the concern, the questions, the ask, thanks.
+
+    ``extra`` paragraphs (the record of earlier meetings) go before the questions.
+    """
+    lang = template_language(meeting.language)
+    words = _TEMPLATES[lang]
+    values = placeholder_values(settings, meeting, lang)
+    fill = {
+        "body": values.get("body", "{body}"),
+        "agency": values.get("agency", "{agency}"),
+        "jurisdiction": values.get("jurisdiction", "{jurisdiction}"),
+        "speaker": speaker,
+        "neighbourhood": neighbourhood or words["neighbourhood"],
+        "group": words["group"].format(group=settings.group) if settings.group else "",
+        "reply_by": format_day(reply_by(meeting), lang),
+    }
+    parts = [words["greeting"].format(**fill), words["intro"].format(**fill), words["concern"].format(**fill)]
+    parts.append(words["hint"])
+    parts += extra or []
+    entries = speaker_entries(meeting, speaker)
+    if entries:
+        lines = [words["questions"]]
+        for n, entry in enumerate(entries, 1):
+            question = bank.questions.get(entry.question)
+            if question is None:
+                continue
+            lines.append(f"{n}. {entry_text(question, lang, values, entry, meeting.language).text}")
+        parts.append("\n".join(lines))
+    parts += [words["ask"].format(**fill), words["thanks"]]
+    return "\n\n".join(parts) + "\n"
+
+
+def format_day(day: date, lang: str) -> str:
+    """A date written out for reading aloud ("January 15, 2027")."""
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=lang if lang in _TEMPLATES else "en")
+
+
+# --- speaker planning ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Slot:
+    speaker: str
+    questions: list[str]
+    words: int
+    limit_words: int
+
+    @property
+    def over(self) -> bool:
+        return self.words > self.limit_words
+
+
+FRAME_WORDS = 70
+"""Words a speaker spends on greeting, name, concern, ask and thanks."""
+
+
+def split_among(
+    question_words: list[tuple[str, int]], speakers: list[str], minutes: float, wpm: int = DEFAULT_WPM
+) -> list[Slot]:
+    """Split questions, kept in agenda order, into one run per speaker so that
+    the longest speaker's words are as few as possible.
+
+    Order is kept because speakers go to the podium one after the other and
+    the questions build on each other. Each speaker also needs words for the
+    greeting, the ask and thanks (``FRAME_WORDS``).
+    """
+    if not speakers:
+        raise ValueError("at least one speaker is needed")
+    n, k = len(question_words), len(speakers)
+    sizes = [w for _, w in question_words]
+    prefix = [0]
+    for size in sizes:
+        prefix.append(prefix[-1] + size)
+    inf = float("inf")
+    # best[j][i]: the smallest possible maximum load placing the first i questions on j speakers
+    best = [[inf] * (n + 1) for _ in range(k + 1)]
+    cut = [[0] * (n + 1) for _ in range(k + 1)]
+    best[0][0] = 0
+    for j in range(1, k + 1):
+        for i in range(n + 1):
+            for m in range(i + 1):
+                load = max(best[j - 1][m], prefix[i] - prefix[m])
+                if load < best[j][i]:
+                    best[j][i], cut[j][i] = load, m
+    bounds, i = [], n
+    for j in range(k, 0, -1):
+        bounds.append((cut[j][i], i))
+        i = cut[j][i]
+    bounds.reverse()
+    budget = word_budget(minutes, wpm)
+    return [
+        Slot(
+            speaker=speakers[j],
+            questions=[qid for qid, _ in question_words[a:b]],
+            words=(prefix[b] - prefix[a]) + (FRAME_WORDS if b > a else 0),
+            limit_words=budget,
+        )
+        for j, (a, b) in enumerate(bounds)
+    ]

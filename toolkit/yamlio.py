@@ -1,0 +1,94 @@
+"""Safe YAML in and out, in the house style.
+
+Only the safe loader is ever used (the C one when PyYAML has it), so a file
+cannot make Python run anything. Output keeps the key order it is given, uses
+block style for multi-line text and stays readable in a diff.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import FileProblem
+
+try:
+    _Loader: type = yaml.CSafeLoader
+    _Dumper: type = yaml.CSafeDumper
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+    _Dumper = yaml.SafeDumper
+
+
+class _HouseDumper(_Dumper):  # type: ignore[misc, valid-type]
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_HouseDumper.add_representer(str, _represent_str)
+
+
+def loads(text: str | bytes, path: str) -> Any:
+    """Parse YAML text; a syntax error or an unsafe tag names the file and line."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # safe loader only (CSafeLoader or SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or str(exc)
+        if "could not determine a constructor" in problem:
+            problem = (
+                "this file uses a YAML tag meetingkit never reads "
+                f"({problem.split('tag')[-1].strip()}); remove it"
+            )
+        else:
+            problem = f"not valid YAML ({problem}); fix the file by hand"
+        raise FileProblem(path, problem, line=line) from None
+    except yaml.YAMLError as exc:
+        raise FileProblem(path, f"not valid YAML ({exc})") from None
+    except UnicodeDecodeError:
+        raise FileProblem(path, "not UTF-8 text; save it as UTF-8") from None
+
+
+def dumps(data: Any) -> str:
+    """Serialise in block style, keys in the given order, Unicode kept readable."""
+    return yaml.dump(
+        data,
+        Dumper=_HouseDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+
+
+def line_of(text: str | bytes, path: tuple[str | int, ...]) -> int | None:
+    """The 1-based line where a field sits, to point a person at it.
+
+    Composing the node tree costs a second parse, so this runs only once a
+    problem has been found.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if getattr(k, "value", None) == key]
+            if not match:
+                return line
+            node = match[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if key >= len(node.value):
+                return line
+            node = node.value[key]
+        else:
+            return line
+        line = node.start_mark.line + 1
+    return line
