@@ -72,7 +72,9 @@ class Result:
 def cli(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Run `python -m toolkit ARGS…` as a user would, in a subprocess."""
 
-    def run(*args: str, workspace: Path | None = None, stdin: str | None = None, env: dict | None = None) -> Result:
+    def run(
+        *args: str, workspace: Path | None = None, stdin: str | None = None, env: dict | None = None
+    ) -> Result:
         full_env = dict(os.environ)
         full_env.update(env or {})
         cmd = [sys.executable, "-m", "toolkit", *args]

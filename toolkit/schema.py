@@ -111,6 +111,8 @@ def a_time(value: Any, path: Path_) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
         return f"{value // 60:02d}:{value % 60:02d}"
     if isinstance(value, str):
+        if not value.strip():
+            return ""
         match = _TIME.match(value.strip())
         if match:
             return f"{int(match[1]):02d}:{match[2]}"

@@ -15,7 +15,8 @@ from math import ceil
 from .bank import Bank, entry_text, placeholder_values
 from .model import DEFAULT_WPM, AgendaEntry, Meeting, Settings
 
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+|\([^\W_]+\))*")
+"""A spoken word: "I'm", "well-known", "287(g)" each count once."""
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 CLOSE_SHARE = 0.9
 """Past this share of the limit the estimate turns from "under" to "close"."""

@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from .. import demo
+from ..errors import MeetingkitError
 from ..model import Settings
 from . import context
 
@@ -31,6 +32,11 @@ def run(args: argparse.Namespace) -> int:
         value = getattr(args, name)
         if value:
             setattr(settings, name, value.strip())
+    if ws.exists():
+        raise MeetingkitError(
+            f"{ws.root} already holds a workspace; nothing was changed "
+            "(use --workspace DIR to make another one)"
+        )
     ws.create(settings)
     print(f"created workspace {ws.root}")
     if args.demo:

@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     new = msub.add_parser("new", parents=[common], help="plan a meeting; prints its id")
     new.add_argument("--body", required=True, help='the council or board, e.g. "City Council"')
     new.add_argument("--date", required=True, type=context.iso_date, help="YYYY-MM-DD")
-    new.add_argument("--time", type=_time, default="", help="HH:MM, 24-hour")
+    new.add_argument("--time", type=_time, help="HH:MM, 24-hour")
     new.add_argument("--location", default="", help="where it meets")
     new.add_argument("--minutes", type=_minutes, default=3, help="minutes per speaker (default 3)")
     new.add_argument("--agenda-item", default="", help="the agenda item you comment on")
@@ -67,7 +67,7 @@ def run_new(args: argparse.Namespace) -> int:
         id=ws.new_meeting_id(args.date, body),
         body=body,
         date=args.date,
-        time=args.time,
+        time=args.time or "",
         location=args.location,
         agenda_item=args.agenda_item,
         minutes=args.minutes,
