@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from . import schema, yamlio
@@ -57,8 +56,10 @@ def unknown_question(wanted: str, known: list[str]) -> str:
 
 def shipped_bank_files() -> list[Path]:
     """The banks that travel inside the package (``questions/`` in the source tree)."""
-    folder = resources.files("toolkit.questions")
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
+    from . import questions
+
+    folder = Path(questions.__file__).parent
+    return sorted(p for p in folder.glob("*.yaml"))
 
 
 def load(workspace_bank_dir: Path | None = None) -> Bank:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from ..model import ANSWER_STATUSES, Answer
-from ..tracker import log_answer
 from . import context
 
 
@@ -27,6 +26,8 @@ def run(args: argparse.Namespace) -> int:
     question = context.bank_of(ws).get(args.question_id)
     if question.id not in {e.question for e in meeting.agenda}:
         context.warn(f"{question.id} is not on the agenda of {meeting.id}; logged anyway")
+
+    from ..tracker import log_answer
 
     def change(answer: Answer) -> None:
         log_answer(answer, args.status, args.official, args.said, args.source, args.notes)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..checks import check
 from . import context
 
 
@@ -15,6 +14,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..checks import check
+
     ws = context.open_workspace(args)
     findings = check(ws)
     serious = [f for f in findings if f.serious]

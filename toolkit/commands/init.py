@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from .. import demo
 from ..errors import MeetingkitError
 from ..model import Settings
 from . import context
@@ -26,6 +25,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     ws = context.workspace(args)
+    from .. import demo
+
     base = demo.DEMO_SETTINGS if args.demo else Settings()
     settings = Settings(**{k: v for k, v in vars(base).items() if k != "revision"})
     for name in ("group", "agency", "jurisdiction", "state", "body", "website", "contact"):

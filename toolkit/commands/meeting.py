@@ -8,11 +8,12 @@ from typing import Any
 from ..bank import entry_text, placeholder_values
 from ..errors import UsageError
 from ..model import AgendaEntry, Meeting
-from ..schema import Invalid, a_time, minutes
 from . import context
 
 
 def _time(value: str) -> str:
+    from ..schema import Invalid, a_time
+
     try:
         return a_time(value, ("time",))
     except Invalid as exc:
@@ -20,6 +21,8 @@ def _time(value: str) -> str:
 
 
 def _minutes(value: str) -> float:
+    from ..schema import Invalid, minutes
+
     try:
         number = float(value)
         return minutes(int(number) if number.is_integer() else number, ("minutes",))

@@ -6,7 +6,6 @@ import argparse
 
 from ..errors import NotFound, UsageError
 from ..model import Testimony
-from ..testimony import draft, timing
 from . import context
 
 
@@ -30,6 +29,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_draft(args: argparse.Namespace) -> int:
+    from ..testimony import draft
+
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
     speaker = args.speaker.strip()
@@ -52,6 +53,8 @@ def run_draft(args: argparse.Namespace) -> int:
 
 
 def run_time(args: argparse.Namespace) -> int:
+    from ..testimony import timing
+
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
     wpm = ws.settings().wpm
