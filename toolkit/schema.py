@@ -296,6 +296,8 @@ def meeting_to(m: Meeting) -> dict[str, Any]:
 
 def change(value: Any, path: Path_) -> Change:
     data = _mapping(value, path)
+    if "on" not in data and True in data:  # YAML 1.1 reads a hand-typed bare `on:` key as true
+        data = {("on" if k is True else k): v for k, v in data.items()}
     return Change(
         on=_get(data, "on", path, a_date, required=True),
         status=_get(data, "status", path, one_of(PROMISE_STATUSES), required=True),
