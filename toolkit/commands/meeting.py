@@ -59,6 +59,35 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ask.add_argument("--text", help="your own wording of the question")
     ask.add_argument("--speaker", help="who asks it")
     ask.set_defaults(handler=run_ask)
+    unask = msub.add_parser("unask", parents=[common], help="take a question off the agenda")
+    unask.add_argument("meeting_id", metavar="MEETING_ID")
+    unask.add_argument("question_id", metavar="QUESTION_ID")
+    unask.set_defaults(handler=run_unask)
+    edit = msub.add_parser("set", parents=[common], help="change a meeting's details")
+    edit.add_argument("meeting_id", metavar="MEETING_ID")
+    edit.add_argument("--body", help="the council or board")
+    edit.add_argument("--date", type=context.iso_date, help="YYYY-MM-DD (the id stays the same)")
+    edit.add_argument("--time", type=_time, help="HH:MM, 24-hour")
+    edit.add_argument("--location")
+    edit.add_argument("--minutes", type=_minutes, help="minutes per speaker")
+    edit.add_argument("--agenda-item")
+    edit.add_argument("--signup", help="how to sign up to speak")
+    edit.add_argument("--language", help="language of the testimony (en, es)")
+    edit.set_defaults(handler=run_set)
+    plan = msub.add_parser(
+        "plan", parents=[common], help="split the agenda among speakers so each fits their time"
+    )
+    plan.add_argument("meeting_id", metavar="MEETING_ID")
+    plan.add_argument(
+        "--speaker",
+        action="append",
+        required=True,
+        dest="speakers",
+        help="a speaker's name (repeat, in speaking order)",
+    )
+    plan.add_argument("--apply", action="store_true", help="write the assignment into the agenda")
+    context.add_json(plan)
+    plan.set_defaults(handler=run_plan)
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -179,3 +208,82 @@ def run_ask(args: argparse.Namespace) -> int:
         + (f" (asked by {entry.speaker})" if entry.speaker else "")
     )
     return 0
+
+
+def run_unask(args: argparse.Namespace) -> int:
+    ws = context.open_workspace(args)
+    meeting = ws.meeting(args.meeting_id)
+    kept = [e for e in meeting.agenda if e.question != args.question_id]
+    if len(kept) == len(meeting.agenda):
+        on = ", ".join(e.question for e in meeting.agenda) or "nothing"
+        raise UsageError(f"{args.question_id!r} is not on the agenda of {meeting.id} (it has: {on})")
+    meeting.agenda = kept
+    ws.save_meeting(meeting)
+    print(f"{meeting.id}: removed {args.question_id}; {len(kept)} questions left")
+    return 0
+
+
+def run_set(args: argparse.Namespace) -> int:
+    ws = context.open_workspace(args)
+    meeting = ws.meeting(args.meeting_id)
+    fields = ("body", "date", "time", "location", "minutes", "agenda_item", "signup", "language")
+    changed = [name for name in fields if getattr(args, name) is not None]
+    if not changed:
+        raise UsageError("name at least one field to change, e.g. --time 18:30")
+    for name in changed:
+        value = getattr(args, name)
+        setattr(meeting, name, value.strip() if isinstance(value, str) else value)
+    ws.save_meeting(meeting)
+    print(f"{meeting.id}: changed {', '.join(changed)}")
+    return 0
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from ..testimony import split_among, word_count
+
+    ws = context.open_workspace(args)
+    meeting = ws.meeting(args.meeting_id)
+    if not meeting.agenda:
+        raise UsageError(f"{meeting.id} has no questions yet: add some with `meetingkit meeting ask`")
+    settings = ws.settings()
+    bank = context.bank_of(ws)
+    values = placeholder_values(settings, meeting, meeting.language)
+    sizes = [
+        (
+            e.question,
+            word_count(entry_text(bank.get(e.question), meeting.language, values, e, meeting.language).text),
+        )
+        for e in meeting.agenda
+    ]
+    speakers = [s.strip() for s in args.speakers if s.strip()]
+    slots = split_among(sizes, speakers, meeting.minutes, settings.wpm)
+    if args.apply:
+        owner = {q: slot.speaker for slot in slots for q in slot.questions}
+        for entry in meeting.agenda:
+            entry.speaker = owner[entry.question]
+        ws.save_meeting(meeting)
+    if args.json:
+        context.print_json(
+            [
+                {
+                    "speaker": s.speaker,
+                    "questions": s.questions,
+                    "words": s.words,
+                    "limit_words": s.limit_words,
+                    "over": s.over,
+                }
+                for s in slots
+            ]
+        )
+    else:
+        for s in slots:
+            verdict = f"OVER by {s.words - s.limit_words} words" if s.over else "fits"
+            print(
+                f"{s.speaker}: {', '.join(s.questions) or '(no questions)'} — about {s.words} of "
+                f"{s.limit_words} words: {verdict}"
+            )
+        if any(s.over for s in slots):
+            print("someone is over: add a speaker, drop a question, or tailor shorter wording")
+        if args.apply:
+            print(f"saved the assignment in {ws.relative(ws.meeting_path(meeting.id))}")
+    return 1 if any(s.over for s in slots) else 0
