@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "testimony",
     "answers",
     "promises",
+    "report",
+    "calendar",
     "check",
 )
 

@@ -6,7 +6,6 @@ import argparse
 from datetime import date
 
 from ..model import PROMISE_STATUSES, Answer
-from ..tracker import add_promise, promise_rows, set_status
 from . import context
 
 
@@ -37,6 +36,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from ..tracker import add_promise
+
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
     question = context.bank_of(ws).get(args.question_id)
@@ -54,6 +55,8 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from ..tracker import NO_DATE, promise_rows
+
     ws = context.open_workspace(args)
     loaded = ws.answers()
     for problem in loaded.problems:
@@ -63,7 +66,7 @@ def run_list(args: argparse.Namespace) -> int:
     if args.overdue:
         rows = [r for r in rows if r.overdue]
     if args.status:
-        rows = [r for r in rows if r.promise.status == args.status]
+        rows = [r for r in rows if r.status == args.status]
     if args.json:
         context.print_json([r.as_json() for r in rows])
     else:
@@ -71,14 +74,16 @@ def run_list(args: argparse.Namespace) -> int:
             print("no promises" + (" overdue" if args.overdue else "") + f" as of {as_of.isoformat()}")
         for r in rows:
             p = r.promise
-            due = p.due.isoformat() if p.due else "no date given"
             late = f"  OVERDUE {r.days_overdue} days" if r.overdue else ""
             who = f" — {p.official}" if p.official else ""
-            print(f"{p.id}\n    {p.status}, due {due}{late}: {p.what}{who}")
+            due = f"due {p.due.isoformat()}" if p.due else NO_DATE
+            print(f"{p.id}\n    {r.status}, {due}{late}: {p.what}{who}")
     return 1 if loaded.problems else 0
 
 
 def run_update(args: argparse.Namespace) -> int:
+    from ..tracker import set_status
+
     ws = context.open_workspace(args)
     answer, promise = ws.find_promise(args.promise_id)
 

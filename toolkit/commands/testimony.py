@@ -44,8 +44,10 @@ def run_draft(args: argparse.Namespace) -> int:
     extra: list[str] = []
     if args.follow_up:
         from ..followup import follow_up_paragraphs
+        from .record import load_record
 
-        extra = follow_up_paragraphs(ws, meeting, args.as_of)
+        rec = load_record(ws)
+        extra = follow_up_paragraphs(meeting, rec.meetings, rec.answers, rec.bank, args.as_of or meeting.date)
     text = draft(meeting, ws.settings(), context.bank_of(ws), speaker, args.neighbourhood, extra)
     saved = ws.save_testimony(Testimony(meeting.id, speaker, text, args.neighbourhood))
     print(saved)

@@ -1,0 +1,34 @@
+"""``meetingkit calendar``: meetings and promise due dates for a calendar program."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+
+from . import context
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "calendar",
+        parents=[common],
+        help="write meetings and promise due dates as an .ics file",
+        description="Meetings (with time and place) and promise due dates (all-day) as iCalendar. "
+        "Import the file again after changes: events keep their ids, so they update instead of doubling.",
+    )
+    p.add_argument("-o", "--output", metavar="FILE.ics", required=True, help="the .ics file to write")
+    p.add_argument("--as-of", type=context.iso_date, help="the day statuses are shown as of (default: today)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..exports import calendar_ics
+    from ..tracker import promise_rows
+    from .record import as_of, load_record, write_output
+
+    ws = context.open_workspace(args)
+    record = load_record(ws)
+    rows = promise_rows(record.answers, as_of(args.as_of))
+    data = calendar_ics(record.meetings, rows, record.settings, datetime.now(UTC).replace(microsecond=0))
+    print(write_output(args.output, data))
+    return record.exit_code

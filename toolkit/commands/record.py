@@ -1,0 +1,56 @@
+"""The whole record of a workspace, for the commands that read across meetings
+(report, calendar, the follow-up draft, the promises handout).
+
+A file that cannot be read is warned about and skipped, so one bad hand edit
+does not hide the rest of the record; the command then exits non-zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..atomic import write_bytes
+from ..bank import Bank
+from ..errors import UsageError
+from ..model import Answer, Meeting, Settings
+from ..store import Workspace
+from . import context
+
+
+@dataclass
+class Record:
+    settings: Settings
+    bank: Bank
+    meetings: list[Meeting]
+    answers: list[Answer]
+    skipped: int
+    """Files that could not be read (each already warned about)."""
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.skipped else 0
+
+
+def load_record(ws: Workspace) -> Record:
+    settings = ws.settings()
+    meetings, answers = ws.meetings(), ws.answers()
+    problems = [*meetings.problems, *answers.problems]
+    for problem in problems:
+        context.warn(f"skipped {problem}")
+    return Record(settings, context.bank_of(ws), meetings.records, answers.records, len(problems))
+
+
+def as_of(value: date | None) -> date:
+    """The day to judge by: ``--as-of`` when given, else today."""
+    return value or date.today()
+
+
+def write_output(path: str, data: bytes) -> Path:
+    """Write an export atomically, readable by its owner only (it may hold private notes)."""
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise UsageError(f"-o {path} is a folder; give a file name")
+    write_bytes(target, data)
+    return target

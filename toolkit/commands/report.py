@@ -1,0 +1,74 @@
+"""``meetingkit report``: the accountability report as Markdown, CSV or PDF."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import UsageError
+from ..report_columns import CSV_COLUMNS, PRIVATE_COLUMN
+from . import context
+
+FORMATS = ("md", "csv", "pdf")
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    columns = "\n".join(f"  {name:<13} {meaning}" for name, meaning in (*CSV_COLUMNS, PRIVATE_COLUMN))
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help="the accountability report: every answer and promise, per question and official",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=f"CSV columns (RFC 4180, UTF-8, one row per answer and per promise):\n{columns}",
+    )
+    p.add_argument(
+        "--format", choices=FORMATS, help="md (default), csv or pdf; taken from -o's suffix when not given"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (md and csv go to stdout without it)")
+    p.add_argument("--as-of", type=context.iso_date, help="the day to judge overdue by (default: today)")
+    p.add_argument(
+        "--include-private", action="store_true", help="include private notes (do not share the result)"
+    )
+    p.set_defaults(handler=run)
+
+
+SUFFIXES = {".csv": "csv", ".pdf": "pdf"}
+
+
+def chosen_format(fmt: str | None, output: str | None) -> str:
+    """``--format`` when given, else what the file name says, else Markdown."""
+    if fmt:
+        return fmt
+    return SUFFIXES.get(Path(output).suffix.lower(), "md") if output else "md"
+
+
+def run(args: argparse.Namespace) -> int:
+    fmt = chosen_format(args.format, args.output)
+    if fmt == "pdf" and not args.output:
+        raise UsageError("a PDF report needs a file: add -o report.pdf")
+    from ..exports import report_csv, report_markdown
+    from ..tracker import summarize
+    from .record import as_of, load_record, write_output
+
+    ws = context.open_workspace(args)
+    record = load_record(ws)
+    summary = summarize(
+        record.meetings, record.answers, record.bank, record.settings, as_of(args.as_of), args.include_private
+    )
+    if fmt == "pdf":
+        from ..printing.report_pdf import report_pdf
+
+        data = report_pdf(summary, record.settings)
+    elif fmt == "csv":
+        data = report_csv(summary).encode("utf-8")
+    else:
+        data = report_markdown(summary, record.settings).encode("utf-8")
+    if args.output:
+        print(write_output(args.output, data))
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    if args.include_private:
+        context.warn("the report includes private notes: keep it within the group")
+    return record.exit_code

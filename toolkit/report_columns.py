@@ -1,0 +1,37 @@
+"""The CSV report's columns and what each holds.
+
+This is a contract with spreadsheet users (formulas and pivot tables name
+columns), so it lives apart from the code that fills it, and
+``meetingkit report --help`` prints it without loading that code.
+"""
+
+from __future__ import annotations
+
+CSV_COLUMNS = (
+    ("record", "answer or promise"),
+    ("meeting", "meeting id"),
+    ("meeting_date", "YYYY-MM-DD"),
+    ("body", "the council or board"),
+    ("question", "question id"),
+    ("topic", "the question's topic"),
+    ("official", "who answered, or who promised"),
+    ("status", "answer status, or promise status as of the date"),
+    ("said", "answers: what was said (quote or paraphrase)"),
+    ("source", "answers: where it is on the record"),
+    ("promise_id", "promises: the id for `meetingkit promise update`"),
+    ("promised", "promises: what was promised"),
+    ("made_on", "promises: YYYY-MM-DD"),
+    ("due", "promises: YYYY-MM-DD, empty when no date was given"),
+    ("overdue", "promises: yes or no"),
+    ("days_overdue", "promises: whole days past due"),
+    ("last_change", "promises: date of the latest change"),
+    ("last_note", "promises: what the latest change says"),
+    ("evidence", "promises: link or document name of the latest change"),
+    ("as_of", "the day statuses are judged by"),
+)
+PRIVATE_COLUMN = ("notes", "private notes: only with --include-private")
+
+
+def csv_columns(include_private: bool) -> list[str]:
+    """Column names in order; the private notes column only when asked for."""
+    return [name for name, _ in (*CSV_COLUMNS, *([PRIVATE_COLUMN] if include_private else []))]
