@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "questions",
     "meeting",
     "testimony",
+    "handout",
     "answers",
     "promises",
     "report",

@@ -1,0 +1,69 @@
+"""``meetingkit handout``: the one-page handout for the audience, officials and press."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..atomic import write_bytes
+from ..errors import UsageError
+from . import context
+
+PAPERS = ("letter", "a4")
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("handout", parents=[common], help="print a meeting's one-page handout (PDF)")
+    p.add_argument("meeting_id", metavar="MEETING_ID")
+    add_output(p)
+    p.add_argument(
+        "--lang", help="en, es, or en,es for both side by side (default: the workspace's languages)"
+    )
+    add_page_options(p, "never below 18 pt instead of 10 pt")
+    p.add_argument("--no-why", dest="why", action="store_false", help="leave out “why it matters”")
+    p.set_defaults(handler=run)
+
+
+def add_output(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
+
+
+def add_page_options(p: argparse.ArgumentParser, large_print: str) -> None:
+    """The options every printed page shares (paper, large print, font)."""
+    p.add_argument("--paper", choices=PAPERS, default="letter", help="paper size (default: letter)")
+    p.add_argument("--large-print", action="store_true", help=large_print)
+    p.add_argument(
+        "--font", metavar="TTF", help="a TrueType font for text Helvetica cannot print (default: automatic)"
+    )
+
+
+def output_path(value: str) -> Path:
+    path = Path(value).expanduser()
+    if path.is_dir():
+        raise UsageError(f"-o {value} is a folder; give a file name such as handout.pdf")
+    return path
+
+
+def run(args: argparse.Namespace) -> int:
+    ws = context.open_workspace(args)
+    settings = ws.settings()
+    meeting = ws.meeting(args.meeting_id)
+    bank = context.bank_of(ws)
+    path = output_path(args.output)
+    from ..printing.fonts import font_file
+    from ..printing.handout import parse_langs
+    from ..printing.handout_pdf import handout_pdf
+
+    data, _size = handout_pdf(
+        settings,
+        meeting,
+        bank,
+        parse_langs(args.lang, settings),
+        paper=args.paper,
+        large_print=args.large_print,
+        font=font_file(args.font, settings.font, ws.root),
+        why=args.why,
+    )
+    write_bytes(path, data)
+    print(path)
+    return 0

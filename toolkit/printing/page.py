@@ -1,0 +1,190 @@
+"""Laying blocks out on exactly one page, at the largest size that fits.
+
+Every size on the page is a multiple of the body size, so one number decides
+the layout; ``fit.largest_fitting`` finds it by laying the blocks out for
+real (Paragraph and Table wrapping, the same flowables that are then drawn)
+and comparing their height with the frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from io import BytesIO
+
+from reportlab.lib.colors import black
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table
+
+from ..errors import MeetingkitError
+from . import fit
+from .blocks import Block, Cell, Para, Role
+from .fonts import FontSet
+from .markup import escape_text
+from .pdfmeta import Meta, doc_kwargs
+from .qr import QRCode
+
+PAPERS = {"letter": LETTER, "a4": A4}
+MARGIN = 0.5 * inch
+LEADING = 1.2
+SCALE = {Role.KICKER: 1.0, Role.TITLE: 1.7, Role.HEADING: 1.25, Role.TEXT: 1.0, Role.ITEM: 1.0}
+BOLD = {Role.KICKER, Role.TITLE, Role.HEADING}
+GUTTER = 1.6
+"""Space between bilingual columns, in body sizes."""
+HANG = 1.9
+"""Indent of an item's text past its number ("12."), in body sizes."""
+BOX_PAD = 0.6
+QR_SCALE = 6.5
+"""The QR code's width in body sizes (never under one inch)."""
+_HUGE = 1e6
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    paper: str
+    floor: float
+    ceiling: float
+    fonts: FontSet
+    meta: Meta
+
+
+def markup(p: Para, fonts: FontSet) -> str:
+    """Paragraph markup for runs of user text; only the bold face is ours."""
+    return "".join(
+        f'<font face="{fonts.bold}">{escape_text(r.text)}</font>' if r.bold else escape_text(r.text)
+        for r in p
+    )
+
+
+class Layout:
+    """The blocks as ReportLab flowables at one body size, on one paper size."""
+
+    def __init__(self, blocks: Sequence[Block], spec: PageSpec) -> None:
+        self.blocks = blocks
+        self.spec = spec
+        page_w, page_h = PAPERS[spec.paper]
+        self.width = page_w - 2 * MARGIN
+        self.height = page_h - 2 * MARGIN
+
+    def _style(self, role: Role, size: float) -> ParagraphStyle:
+        fonts = self.spec.fonts
+        font_size = size * SCALE[role]
+        indent = HANG * size if role is Role.ITEM else 0
+        return ParagraphStyle(
+            role.value,
+            fontName=fonts.bold if role in BOLD else fonts.regular,
+            fontSize=font_size,
+            leading=font_size * LEADING,
+            leftIndent=indent,
+            bulletIndent=0,
+            bulletFontName=fonts.bold,
+            bulletFontSize=font_size,
+        )
+
+    def _cell(self, block: Block, cell: Cell, size: float) -> list[Flowable]:
+        style = self._style(block.role, size)
+        return [
+            Paragraph(
+                markup(p, self.spec.fonts),
+                style,
+                bulletText=block.marker if i == 0 and block.marker else None,
+            )
+            for i, p in enumerate(cell)
+        ]
+
+    def _block(self, block: Block, size: float) -> list[Flowable]:
+        """A block's cells side by side (tops level), with its box, rule or QR code."""
+        row: list[list[Flowable]] = [self._cell(block, cell, size) for cell in block.cells]
+        if len(row) == 1 and not (block.boxed or block.qr or block.role is Role.HEADING):
+            return row[0]
+        texts = len(row)
+        if block.qr:
+            row.append([QRCode(block.qr, QR_SCALE * size)])
+        pad = BOX_PAD * size if block.boxed else 0.0
+        gutter = GUTTER * size
+        lefts = [pad] + [gutter] * (len(row) - 1)
+        rights = [0.0] * (len(row) - 1) + [pad]
+        fixed = row[-1][0].width if block.qr else 0.0
+        text_width = (self.width - sum(lefts) - sum(rights) - fixed) / texts
+        contents = [text_width] * texts + ([fixed] if block.qr else [])
+        widths = [c + left + right for c, left, right in zip(contents, lefts, rights, strict=True)]
+        style: list[tuple] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        ]
+        for i, (left, right) in enumerate(zip(lefts, rights, strict=True)):
+            style += [("LEFTPADDING", (i, 0), (i, 0), left), ("RIGHTPADDING", (i, 0), (i, 0), right)]
+        if block.boxed:
+            style.append(("BOX", (0, 0), (-1, -1), 1.25, black))
+        if block.role is Role.HEADING:
+            style += [("LINEBELOW", (0, 0), (texts - 1, 0), 1, black)]
+            style += [("BOTTOMPADDING", (0, 0), (-1, -1), 0.3 * size)]
+        return [Table([row], colWidths=widths, style=style)]
+
+    def flowables(self, size: float, fill: bool = False) -> list[Flowable]:
+        """The page at body ``size``; ``fill`` pushes ``at_bottom`` blocks down."""
+        out: list[Flowable] = []
+        bottom_at = None
+        for n, block in enumerate(self.blocks):
+            if n:
+                out.append(Spacer(0, block.space_before * size))
+            if block.at_bottom and bottom_at is None:
+                bottom_at = len(out)
+            out += self._block(block, size)
+        if fill and bottom_at is not None:
+            out.insert(bottom_at, Spacer(0, max(0.0, self.height - stack_height(out, self.width))))
+        return out
+
+    def overflow(self, size: float) -> float:
+        """How far the page at ``size`` runs past the frame (negative: room left)."""
+        return stack_height(self.flowables(size), self.width) - self.height
+
+
+def stack_height(flowables: list[Flowable], width: float) -> float:
+    """Height of flowables stacked in a frame: spacing is all in explicit Spacers."""
+    return sum(f.wrap(width, _HUGE)[1] for f in flowables)
+
+
+def fitted_page(blocks: Sequence[Block], spec: PageSpec, cuts: Sequence[str] = ()) -> tuple[bytes, float]:
+    """One page of ``blocks`` at the largest body size between the floor and
+    the ceiling that fits; returns the PDF and that size.
+
+    If even the floor does not fit, nothing is drawn: the error says how much
+    is over and offers ``cuts``, the caller's ideas of what to leave out.
+    """
+    layout = Layout(blocks, spec)
+    size = fit.largest_fitting(lambda s: layout.overflow(s) <= 0, spec.floor, spec.ceiling)
+    if size is None:
+        over = layout.overflow(spec.floor)
+        raise MeetingkitError(
+            fit.overflow_message(over, layout.height, spec.floor * LEADING, spec.floor, cuts)
+        )
+    return render(layout, size), size
+
+
+def render(layout: Layout, size: float) -> bytes:
+    spec = layout.spec
+    buffer = BytesIO()
+    frame = Frame(
+        MARGIN,
+        MARGIN,
+        layout.width,
+        layout.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=PAPERS[spec.paper],
+        pageTemplates=[PageTemplate("page", [frame])],
+        **doc_kwargs(spec.meta),
+    )
+    doc.build(layout.flowables(size, fill=True))
+    if doc.page != 1:
+        raise RuntimeError(f"a fitted page came out as {doc.page} pages")
+    return buffer.getvalue()

@@ -1,0 +1,53 @@
+"""A QR code as a ReportLab flowable, drawn as vector squares (no image).
+
+Error correction level M (15% of the symbol may be lost), never a Micro QR
+that many phone cameras ignore, and at least one inch wide: a cheap
+photocopy blurs edges, and a code too small or too fragile is worse than the
+printed address next to it.
+"""
+
+from __future__ import annotations
+
+import segno
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable
+
+QUIET = 4
+"""White modules around the symbol, as the QR standard requires."""
+MIN_SIZE = inch
+
+
+class QRCode(Flowable):
+    def __init__(self, data: str, size: float = MIN_SIZE) -> None:
+        super().__init__()
+        code = segno.make_qr(data, error="m", boost_error=False)
+        self.matrix = [bytes(row) for row in code.matrix]
+        modules = len(self.matrix)
+        self.module = max(size, MIN_SIZE) / modules
+        self.width = self.height = (modules + 2 * QUIET) * self.module
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, m, count = self.canv, self.module, len(self.matrix)
+        path = canvas.beginPath()
+        for r, row in enumerate(self.matrix):
+            y = (count - 1 - r + QUIET) * m
+            for start, length in dark_runs(row):
+                path.rect((start + QUIET) * m, y, length * m, m)
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.drawPath(path, stroke=0, fill=1)
+
+
+def dark_runs(row: bytes) -> list[tuple[int, int]]:
+    """(start, length) of each run of dark modules: one rectangle per run."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, dark in enumerate([*row, 0]):
+        if dark and start is None:
+            start = i
+        elif not dark and start is not None:
+            runs.append((start, i - start))
+            start = None
+    return runs

@@ -1,0 +1,98 @@
+"""The words meetingkit itself prints on paper, in each language it speaks.
+
+User text (questions, places, names) comes from the workspace; these are the
+headings and labels around it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from ..errors import UsageError
+
+HANDOUT = {
+    "en": {
+        "title": "Questions for {agency}",
+        "questions": "Our questions",
+        "why": "Why it matters:",
+        "ways": "What you can do",
+        "when": "{date}, {time}",
+        "minutes": "{n} minutes per speaker",
+        "minute": "1 minute per speaker",
+        "speak": "To speak:",
+        "subject": "Questions for public comment at the {body}, {date}",
+    },
+    "es": {
+        "title": "Preguntas para {agency}",
+        "questions": "Nuestras preguntas",
+        "why": "Por qué importa:",
+        "ways": "Qué puede hacer",
+        "when": "{date}, {time}",
+        "minutes": "{n} minutos por persona",
+        "minute": "1 minuto por persona",
+        "speak": "Para hablar:",
+        "subject": "Preguntas para los comentarios del público ante {body}, {date}",
+    },
+}
+
+TESTIMONY = {
+    "en": {
+        "speaker_title": "Testimony of {speaker}",
+        "written_title": "Written testimony of {speaker}",
+        "timing": "Speaking time: about {est} ({words} words at {wpm} a minute). Limit: {limit}.",
+        "over": "Over the limit by {n} words: cut before you speak.",
+        "page": "Page {n} of {total}",
+        "to": "To the {body}",
+        "re": "Re: {item}",
+        "re_meeting": "Re: public comment at the meeting of {date}",
+        "submitted": "Submitted for the record by",
+        "subject": "Public comment at the {body}, {date}",
+    },
+    "es": {
+        "speaker_title": "Testimonio de {speaker}",
+        "written_title": "Testimonio por escrito de {speaker}",
+        "timing": "Tiempo para hablar: unos {est} ({words} palabras a {wpm} por minuto). Límite: {limit}.",
+        "over": "Se pasa del límite por {n} palabras: recorte antes de hablar.",
+        "page": "Página {n} de {total}",
+        "to": "A {body}",
+        "re": "Asunto: {item}",
+        "re_meeting": "Asunto: comentario del público en la reunión del {date}",
+        "submitted": "Presentado para el registro por",
+        "subject": "Comentario del público ante {body}, {date}",
+    },
+}
+
+
+def handout_words(lang: str) -> dict[str, str]:
+    try:
+        return HANDOUT[lang]
+    except KeyError:
+        raise UsageError(
+            f"handouts can be printed in {', '.join(HANDOUT)}, not {lang!r}: "
+            "their headings are written in those languages only"
+        ) from None
+
+
+def testimony_words(lang: str) -> dict[str, str]:
+    """The meeting's language when meetingkit speaks it, else English."""
+    return TESTIMONY.get(lang, TESTIMONY["en"])
+
+
+def upper_first(text: str) -> str:
+    """ "la Junta de Comisionados" at the start of a line: "La Junta…"."""
+    return text[:1].upper() + text[1:]
+
+
+def format_long_date(day: date, lang: str) -> str:
+    """ "Wednesday, December 9, 2026" / "Miércoles, 9 de diciembre de 2026"."""
+    from babel.dates import format_date
+
+    return upper_first(format_date(day, format="full", locale=lang))
+
+
+def format_clock(hhmm: str, lang: str) -> str:
+    """ "18:30" as people write it in ``lang``: "6:30 PM" or "18:30"."""
+    from babel.dates import format_time
+
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    return format_time(time(hour, minute), format="short", locale=lang)
