@@ -21,6 +21,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     add_page_options(p, "never below 18 pt instead of 10 pt")
     p.add_argument("--no-why", dest="why", action="store_false", help="leave out “why it matters”")
+    p.add_argument("--promises", action="store_true", help="print the promises on the record instead")
+    p.add_argument(
+        "--as-of", type=context.iso_date, help="with --promises: the day to judge by (default: the meeting's)"
+    )
     p.set_defaults(handler=run)
 
 
@@ -45,6 +49,10 @@ def output_path(value: str) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.promises:
+        from .promises import run_handout
+
+        return run_handout(args)
     ws = context.open_workspace(args)
     settings = ws.settings()
     meeting = ws.meeting(args.meeting_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from ..errors import UsageError
 from ..model import PROMISE_STATUSES, Answer
 from . import context
 
@@ -95,3 +96,41 @@ def run_update(args: argparse.Namespace) -> int:
     ws.update_answer(answer.meeting, answer.question, change)
     print(f"{promise.id}: {args.status}")
     return 0
+
+
+def run_handout(args: argparse.Namespace) -> int:
+    """``meetingkit handout MEETING_ID --promises``: the one-page promises handout.
+
+    Counted as of the meeting's day unless ``--as-of`` says otherwise: the page
+    is handed out there.
+    """
+    from ..atomic import write_bytes
+    from ..printing.fonts import font_file
+    from ..printing.promises_handout import on_record, promise_words, promises_pdf
+    from .handout import output_path
+    from .record import load_record
+
+    ws = context.open_workspace(args)
+    meeting = ws.meeting(args.meeting_id)
+    path = output_path(args.output)
+    langs = [part.strip() for part in (args.lang or meeting.language).split(",") if part.strip()]
+    if len(langs) != 1:
+        raise UsageError("the promises handout is printed in one language: --lang en or --lang es")
+    lang = langs[0]
+    promise_words(lang)
+    record = load_record(ws)
+    as_of = args.as_of or meeting.date
+    items = on_record(meeting, record.meetings, record.answers, record.bank, as_of, lang)
+    data, _size = promises_pdf(
+        record.settings,
+        meeting,
+        items,
+        as_of,
+        lang,
+        paper=args.paper,
+        large_print=args.large_print,
+        font=font_file(args.font, record.settings.font, ws.root),
+    )
+    write_bytes(path, data)
+    print(path)
+    return record.exit_code

@@ -1,0 +1,276 @@
+"""The one-page "promises on the record" handout: what was promised, by whom,
+when, and where it stands, for the room at the next meeting.
+
+It is built from the same blocks as the question handout and fitted the same
+way (one page, never below 10 pt, 18 pt in large print), with every user
+string escaped by the same markup code. Promises still owed come first, the
+most overdue at the top; kept and withdrawn ones follow, because a promise
+kept is part of the record too. Private notes never appear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..bank import Bank, placeholder_values
+from ..errors import MeetingkitError, UsageError
+from ..model import Answer, Meeting, Settings
+from ..testimony import format_day
+from ..tracker import PromiseRow, last_change, promise_rows
+from .blocks import Block, Cell, Role, Run, para
+from .handout import _footer, _meeting_cell
+from .pdfmeta import Meta
+
+WORDS = {
+    "en": {
+        "title": "Promises on the record",
+        "tally": "As of {as_of}: {total} promises made at public meetings · {kept} kept · "
+        "{overdue} overdue · {no_date} with no date given",
+        "owed": "Still owed",
+        "settled": "Kept or withdrawn",
+        "made": "Promised by {who} on {made}, at the {body} meeting",
+        "topic": ", when asked about {topic}",
+        "someone": "an official",
+        "due": "Due {due}.",
+        "no_date": "No date given.",
+        "overdue": "OVERDUE by {days}.",
+        "due_today": "Open: due today.",
+        "due_in": "Open: due in {days}.",
+        "open_no_date": "Open, with no date given.",
+        "kept": "Kept on {on}.",
+        "partly-kept": "Partly kept on {on}.",
+        "broken": "Broken on {on}.",
+        "withdrawn": "Withdrawn on {on}.",
+        "evidence": "Evidence: {evidence}.",
+        "day": "{n} day",
+        "days": "{n} days",
+        "subject": "Promises made at public meetings of the {body}, as of {as_of}",
+    },
+    "es": {
+        "title": "Promesas hechas en público",
+        "tally": "Al {as_of}: {total} promesas hechas en reuniones públicas · {kept} cumplidas · "
+        "{overdue} vencidas · {no_date} sin fecha",
+        "owed": "Pendientes",
+        "settled": "Cumplidas o retiradas",
+        "made": "Prometido por {who} el {made}, en la reunión de {body}",
+        "topic": ", al preguntarle sobre {topic}",
+        "someone": "un funcionario",
+        "due": "Fecha límite: {due}.",
+        "no_date": "No dio fecha.",
+        "overdue": "VENCIDA hace {days}.",
+        "due_today": "Pendiente: vence hoy.",
+        "due_in": "Pendiente: vence en {days}.",
+        "open_no_date": "Pendiente, sin fecha.",
+        "kept": "Cumplida el {on}.",
+        "partly-kept": "Cumplida en parte el {on}.",
+        "broken": "Incumplida el {on}.",
+        "withdrawn": "Retirada el {on}.",
+        "evidence": "Prueba: {evidence}.",
+        "day": "{n} día",
+        "days": "{n} días",
+        "subject": "Promesas hechas en reuniones públicas de {body}, al {as_of}",
+    },
+}
+SETTLED = ("kept", "withdrawn")
+_OWED_ORDER = {"open": 0, "broken": 1, "partly-kept": 2}
+
+
+def promise_words(lang: str) -> dict[str, str]:
+    try:
+        return WORDS[lang]
+    except KeyError:
+        raise UsageError(
+            f"the promises handout is printed in {' or '.join(WORDS)}, not {lang!r}: choose one with --lang"
+        ) from None
+
+
+@dataclass(frozen=True)
+class OnRecord:
+    """A promise with the meeting it was made at and the question it answered."""
+
+    row: PromiseRow
+    meeting: Meeting
+    topic: str
+
+
+def on_record(
+    meeting: Meeting, meetings: list[Meeting], answers: list[Answer], bank: Bank, as_of: date, lang: str
+) -> list[OnRecord]:
+    """Promises made at this meeting or before it: still owed first (most
+    overdue, then broken, partly kept, open by due date, no date last), then kept and withdrawn."""
+    held = {m.id: m for m in meetings if m.date <= meeting.date}
+    rows = promise_rows([a for a in answers if a.meeting in held], as_of)
+
+    def topic(qid: str) -> str:
+        question = bank.questions.get(qid)
+        return bank.topic_label(question.topic, lang) if question else ""
+
+    items = [OnRecord(r, held[r.meeting], topic(r.question)) for r in rows]
+    items.sort(
+        key=lambda i: (
+            i.row.status in SETTLED,
+            -i.row.days_overdue,
+            _OWED_ORDER.get(i.row.status, 0),
+            i.row.promise.due or date.max,
+        )
+    )
+    return items
+
+
+def _plural(n: int, words: dict[str, str]) -> str:
+    return words["day" if n == 1 else "days"].format(n=n)
+
+
+def _standing(item: OnRecord, as_of: date, lang: str) -> tuple[Run, ...]:
+    """Where it stands, in bold, with the latest change's note and evidence."""
+    words, row, p = WORDS[lang], item.row, item.row.promise
+    if row.overdue:
+        return (Run(words["overdue"].format(days=_plural(row.days_overdue, words)), bold=True),)
+    if row.status == "open":
+        if p.due is None:
+            return (Run(words["open_no_date"], bold=True),)
+        left = (p.due - as_of).days
+        key = "due_today" if left == 0 else "due_in"
+        return (Run(words[key].format(days=_plural(left, words)), bold=True),)
+    change = last_change(p, as_of)
+    on = format_day(change.on, lang) if change else ""
+    runs = [Run(words[row.status].format(on=on), bold=True)]
+    if change and change.note:
+        runs.append(Run(" " + change.note.strip().rstrip(".") + "."))
+    if change and change.evidence:
+        runs.append(Run(" " + words["evidence"].format(evidence=change.evidence.strip())))
+    return tuple(runs)
+
+
+def _item_cell(item: OnRecord, settings: Settings, as_of: date, lang: str) -> Cell:
+    words, p = WORDS[lang], item.row.promise
+    body = placeholder_values(settings, item.meeting, lang).get("body", item.meeting.body)
+    made = words["made"].format(
+        who=p.official.strip() or words["someone"],
+        made=format_day(p.made_on or item.meeting.date, lang),
+        body=body,
+    )
+    if item.topic:
+        made += words["topic"].format(topic=item.topic[:1].lower() + item.topic[1:])
+    due = words["due"].format(due=format_day(p.due, lang)) if p.due else words["no_date"]
+    return (
+        para(Run(p.what.strip(), bold=True)),
+        para(f"{made}. {due}"),
+        para(*_standing(item, as_of, lang)),
+    )
+
+
+def _heading(text: str) -> Block:
+    return Block(Role.HEADING, ((para(text),),), space_before=1.1, where="a heading")
+
+
+def promises_blocks(
+    settings: Settings, meeting: Meeting, items: Sequence[OnRecord], as_of: date, lang: str
+) -> list[Block]:
+    """The handout as blocks: group, title with QR code, the meeting, a tally,
+    the promises still owed, the settled ones, the contact line."""
+    words = promise_words(lang)
+    if not items:
+        raise MeetingkitError(
+            f"no promises on the record up to {meeting.id}; record them with "
+            "`meetingkit promise add MEETING_ID QUESTION_ID --what TEXT --due DATE`"
+        )
+    values = placeholder_values(settings, meeting, lang)
+    blocks: list[Block] = []
+    if settings.group.strip():
+        blocks.append(Block(Role.KICKER, ((para(settings.group),),), where="the group name"))
+    blocks.append(
+        Block(
+            Role.TITLE,
+            ((para(words["title"]),),),
+            space_before=0.2,
+            qr=settings.website.strip(),
+            where="the title",
+        )
+    )
+    blocks.append(
+        Block(
+            Role.TEXT,
+            (_meeting_cell(meeting, values, lang),),
+            space_before=0.8,
+            boxed=True,
+            where="the meeting",
+        )
+    )
+    rows = [i.row for i in items]
+    tally = words["tally"].format(
+        as_of=format_day(as_of, lang),
+        total=len(rows),
+        kept=sum(1 for r in rows if r.status == "kept"),
+        overdue=sum(1 for r in rows if r.overdue),
+        no_date=sum(1 for r in rows if r.promise.due is None),
+    )
+    blocks.append(Block(Role.TEXT, ((para(tally),),), space_before=0.8, where="the tally"))
+    owed = [i for i in items if i.row.status not in SETTLED]
+    settled = [i for i in items if i.row.status in SETTLED]
+    n = 0
+    for heading, group in ((words["owed"], owed), (words["settled"], settled)):
+        if not group:
+            continue
+        blocks.append(_heading(heading))
+        for first, item in enumerate(group):
+            n += 1
+            blocks.append(
+                Block(
+                    Role.ITEM,
+                    (_item_cell(item, settings, as_of, lang),),
+                    marker=f"{n}.",
+                    space_before=0.5 if first == 0 else 0.6,
+                    where=f"promise {n} ({item.row.promise.id})",
+                )
+            )
+    footer = _footer(settings)
+    if footer:
+        blocks.append(footer)
+    return blocks
+
+
+def promises_meta(settings: Settings, meeting: Meeting, as_of: date, lang: str) -> Meta:
+    words = promise_words(lang)
+    body = placeholder_values(settings, meeting, lang).get("body", meeting.body)
+    day = format_day(as_of, lang)
+    return Meta(
+        title=f"{words['title']} ({day})",
+        author=settings.group or "meetingkit",
+        subject=words["subject"].format(body=body, as_of=day),
+        lang=lang,
+    )
+
+
+def promises_pdf(
+    settings: Settings,
+    meeting: Meeting,
+    items: Sequence[OnRecord],
+    as_of: date,
+    lang: str,
+    *,
+    paper: str = "letter",
+    large_print: bool = False,
+    font: Path | None = None,
+) -> tuple[bytes, float]:
+    """The one-page promises handout and its body size in points."""
+    from .blocks import where_texts
+    from .fonts import choose
+    from .handout_pdf import CEILING, FLOOR, LARGE_CEILING, LARGE_FLOOR
+    from .page import PageSpec, fitted_page
+
+    blocks = promises_blocks(settings, meeting, items, as_of, lang)
+    floor, ceiling = (LARGE_FLOOR, LARGE_CEILING) if large_print else (FLOOR, CEILING)
+    spec = PageSpec(
+        paper=paper,
+        floor=floor,
+        ceiling=ceiling,
+        fonts=choose(where_texts(blocks), font),
+        meta=promises_meta(settings, meeting, as_of, lang),
+    )
+    cuts = ["print without --large-print"] if large_print else []
+    cuts.append("print the whole record on several pages with `meetingkit report --format pdf -o report.pdf`")
+    return fitted_page(blocks, spec, cuts)
