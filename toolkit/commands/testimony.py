@@ -1,4 +1,4 @@
-"""``meetingkit testimony draft|time``: each speaker's text and its spoken length."""
+"""``meetingkit testimony draft|time|print``: each speaker's text, its spoken length, and paper copies."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 from ..errors import NotFound, UsageError
 from ..model import Testimony
 from . import context
+from .handout import add_output, add_page_options, output_path
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -26,6 +27,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     t.add_argument("--speaker", help="only this speaker")
     context.add_json(t)
     t.set_defaults(handler=run_time)
+    pr = tsub.add_parser("print", parents=[common], help="the speaker copy (or --written copy) as a PDF")
+    pr.add_argument("meeting_id", metavar="MEETING_ID")
+    pr.add_argument("--speaker", required=True, help="the speaker's name")
+    add_output(pr)
+    pr.add_argument("--written", action="store_true", help="a formal letter to the body, for the record")
+    add_page_options(pr, "speaker copy in 20 pt type instead of 16 pt")
+    pr.set_defaults(handler=run_print)
 
 
 def run_draft(args: argparse.Namespace) -> int:
@@ -93,4 +101,35 @@ def run_time(args: argparse.Namespace) -> int:
         print(f"no testimony yet for {meeting.id}: meetingkit testimony draft {meeting.id} --speaker NAME")
     for row in rows if not args.json else []:
         print(f"{row['speaker']}: {row['summary']}")
+    return 0
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from ..atomic import write_bytes
+
+    ws = context.open_workspace(args)
+    meeting = ws.meeting(args.meeting_id)
+    speaker = args.speaker.strip()
+    found = ws.testimony(meeting.id, speaker)
+    if found is None:
+        raise NotFound(
+            f"no testimony by {speaker!r} for {meeting.id}; "
+            f'start one with `meetingkit testimony draft {meeting.id} --speaker "{speaker}"`'
+        )
+    path = output_path(args.output)
+    settings = ws.settings()
+    from ..printing.fonts import font_file
+    from ..printing.testimony_pdf import testimony_pdf
+
+    data = testimony_pdf(
+        settings,
+        meeting,
+        found,
+        written=args.written,
+        large_print=args.large_print,
+        paper=args.paper,
+        font=font_file(args.font, settings.font, ws.root),
+    )
+    write_bytes(path, data)
+    print(path)
     return 0

@@ -1,0 +1,271 @@
+"""A speaker's testimony on paper: the speaker copy and the written copy.
+
+The speaker copy is read aloud at the podium, often by someone nervous,
+under poor light: large type, generous line spacing, the speaking time
+against the limit at the top, no paragraph broken across a page turn, and
+page numbers in case the sheets fall. The written copy is the same text as a
+formal letter to the body, to hand to the clerk for the record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.lib.colors import black
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+
+from ..bank import placeholder_values
+from ..errors import MeetingkitError
+from ..model import Meeting, Settings, Testimony
+from ..testimony import mmss, spoken_text, timing
+from .blocks import Para, Run, para
+from .fonts import FontSet, choose
+from .markup import escape_text
+from .page import PAPERS, markup
+from .pdfmeta import Meta, doc_kwargs
+from .words import format_long_date, testimony_words, upper_first
+
+SPEAKER_SIZE, SPEAKER_LARGE = 16.0, 20.0
+SPEAKER_LEADING = 1.5
+WRITTEN_SIZE = 12.0
+WRITTEN_LEADING = 1.4
+
+
+def paragraphs(text: str) -> list[str]:
+    """What is read aloud, in paragraphs: hints removed, blank lines between."""
+    chunks = (chunk.strip() for chunk in spoken_text(text).replace("\r\n", "\n").split("\n\n"))
+    return [chunk for chunk in chunks if chunk]
+
+
+@dataclass(frozen=True)
+class _Copy:
+    """Everything one printed copy needs besides its layout."""
+
+    settings: Settings
+    meeting: Meeting
+    testimony: Testimony
+    words: dict[str, str]
+    body: str
+    day: str
+    paragraphs: list[str]
+
+
+def testimony_pdf(
+    settings: Settings,
+    meeting: Meeting,
+    testimony: Testimony,
+    *,
+    written: bool = False,
+    large_print: bool = False,
+    paper: str = "letter",
+    font: Path | None = None,
+) -> bytes:
+    lang = meeting.language
+    body = placeholder_values(settings, meeting, lang).get("body", meeting.body)
+    copy = _Copy(
+        settings,
+        meeting,
+        testimony,
+        testimony_words(lang),
+        upper_first(body),
+        format_long_date(meeting.date, lang),
+        paragraphs(testimony.text),
+    )
+    if not copy.paragraphs:
+        raise MeetingkitError(
+            f"{testimony.speaker}'s testimony for {meeting.id} is empty; write it first "
+            f"(`meetingkit testimony draft {meeting.id} --speaker …` shows the file)"
+        )
+    title = copy.words["written_title" if written else "speaker_title"].format(speaker=testimony.speaker)
+    meta = Meta(
+        title=f"{title} ({copy.body}, {copy.day})",
+        author=testimony.speaker,
+        subject=copy.words["subject"].format(body=body, date=copy.day),
+        lang=lang,
+    )
+    if written:
+        header, footer, size, leading, margin = (
+            _written(copy),
+            _written_footer(copy),
+            WRITTEN_SIZE,
+            WRITTEN_LEADING,
+            inch,
+        )
+    else:
+        size = SPEAKER_LARGE if large_print else SPEAKER_SIZE
+        header, footer, leading, margin = _speaker(copy), _speaker_footer(copy), SPEAKER_LEADING, 0.75 * inch
+    lines = header + _signature(copy)
+    texts = [("the testimony", p) for p in copy.paragraphs] + [
+        ("the page header", r.text) for p, _ in lines for r in p
+    ]
+    texts.append(("the page footer", footer(99, 99)))
+    fonts = choose(texts, font)
+    layout = _Layout(fonts, size, leading, written)
+
+    def story() -> list[Flowable]:
+        return layout.story(header, copy.paragraphs, _signature(copy) if written else [])
+
+    return numbered_pdf(story, footer, fonts, paper, margin, size * (0.8 if written else 1), meta)
+
+
+Line = tuple[Para, str]
+"""A header or signature line and how it looks: "title", "text", "box" or "rule"."""
+
+
+def _speaker(copy: _Copy) -> list[Line]:
+    words, t = copy.words, copy.testimony
+    tm = timing(t.text, copy.meeting.minutes, copy.settings.wpm)
+    estimate = words["timing"].format(
+        est=mmss(tm.seconds), words=tm.words, wpm=tm.wpm, limit=mmss(tm.limit_seconds)
+    )
+    over = Run(" " + words["over"].format(n=-tm.spare_words), bold=True) if tm.spare_words < 0 else Run("")
+    return [
+        (para(words["speaker_title"].format(speaker=t.speaker)), "title"),
+        (para(f"{copy.body} · {copy.day}"), "text"),
+        (para(estimate, over), "box"),
+    ]
+
+
+def _written(copy: _Copy) -> list[Line]:
+    words, t = copy.words, copy.testimony
+    sender = ", ".join(part for part in (t.speaker, t.neighbourhood.strip()) if part)
+    about = copy.meeting.agenda_item or words["re_default"]
+    fields = (("to", copy.body), ("from", sender), ("date", copy.day), ("re", about))
+    lines: list[Line] = [(para(words["written_title"]), "title")]
+    lines += [(para(Run(words[key] + " ", bold=True), value), "text") for key, value in fields]
+    return [*lines, ((), "rule")]
+
+
+def _signature(copy: _Copy) -> list[Line]:
+    t = copy.testimony
+    lines: list[Line] = [(para(copy.words["closing"]), "text"), (para(Run(t.speaker, bold=True)), "text")]
+    return [*lines, (para(t.neighbourhood), "text")] if t.neighbourhood.strip() else lines
+
+
+def _speaker_footer(copy: _Copy) -> Callable[[int, int], str]:
+    page = copy.words["page"]
+    return lambda n, total: f"{copy.testimony.speaker} · {page.format(n=n, total=total)}"
+
+
+def _written_footer(copy: _Copy) -> Callable[[int, int], str]:
+    name = copy.words["written_footer"].format(speaker=copy.testimony.speaker)
+    page = copy.words["page"]
+    return lambda n, total: f"{name} · {page.format(n=n, total=total)}"
+
+
+_LIST_ITEM = re.compile(r"^\s*(\d{1,3}[.)]|[-*•])\s+(.*)$")
+
+
+def list_lines(chunk: str) -> list[tuple[str, str]]:
+    """A paragraph's lines as (marker, text): "1. Has the…" → ("1.", "Has the…").
+
+    Lines of a numbered or bulleted list get a hanging indent on paper;
+    other lines keep their own line ("" marker).
+    """
+    out = []
+    for line in chunk.splitlines():
+        match = _LIST_ITEM.match(line)
+        out.append(
+            (match.group(1).replace("*", "•").replace("-", "•"), match.group(2)) if match else ("", line)
+        )
+    return out
+
+
+class _Layout:
+    def __init__(self, fonts: FontSet, size: float, leading: float, written: bool) -> None:
+        self.fonts = fonts
+        self.size = size
+        self.written = written
+        base = ParagraphStyle(
+            "text",
+            fontName=fonts.regular,
+            fontSize=size,
+            leading=size * leading,
+            bulletFontName=fonts.regular,
+            bulletFontSize=size,
+        )
+        self.text = base
+        self.item = ParagraphStyle("item", base, leftIndent=1.6 * size)
+        self.title = ParagraphStyle(
+            "title", base, fontName=fonts.bold, fontSize=size * 1.25, leading=size * 1.6
+        )
+
+    def _line(self, line: Para, how: str) -> Flowable:
+        if how == "rule":
+            return HRFlowable(width="100%", thickness=1, color=black, spaceBefore=0.4 * self.size)
+        paragraph = Paragraph(markup(line, self.fonts), self.title if how == "title" else self.text)
+        if how != "box":
+            return paragraph
+        pad = 0.4 * self.size
+        return Table(
+            [[paragraph]],
+            style=[("BOX", (0, 0), (-1, -1), 1.5, black)]
+            + [(side, (0, 0), (-1, -1), pad) for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING")]
+            + [("BOTTOMPADDING", (0, 0), (-1, -1), pad * 1.5)],
+        )
+
+    def _chunk(self, chunk: str) -> list[Flowable]:
+        return [
+            Paragraph(escape_text(text), self.item if marker else self.text, bulletText=marker or None)
+            for marker, text in list_lines(chunk)
+        ]
+
+    def story(self, header: list[Line], body: list[str], signature: list[Line]) -> list[Flowable]:
+        """Header, then each paragraph whole on one page (speaker copy), then the signature."""
+        gap = Spacer(0, self.size * 0.8)
+        out: list[Flowable] = []
+        for line, how in header:
+            out.append(self._line(line, how))
+            if how in ("title", "box"):
+                out.append(gap)
+        out.append(gap)
+        for chunk in body:
+            lines = self._chunk(chunk)
+            out += [*lines, gap] if self.written else [KeepTogether(lines), gap]
+        if signature:
+            out.append(gap)
+            out += [self._line(line, how) for line, how in signature]
+        return out
+
+
+def numbered_pdf(
+    story: Callable[[], list[Flowable]],
+    footer: Callable[[int, int], str],
+    fonts: FontSet,
+    paper: str,
+    margin: float,
+    footer_size: float,
+    meta: Meta,
+) -> bytes:
+    """Build twice: once to count the pages, then with "Page n of N" on each."""
+    width, _height = PAPERS[paper]
+
+    def build(total: int) -> tuple[bytes, int]:
+        buffer = BytesIO()
+
+        def number(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+            canvas.saveState()
+            canvas.setFont(fonts.regular, footer_size)
+            canvas.drawCentredString(width / 2, margin / 2, footer(doc.page, total))
+            canvas.restoreState()
+
+        doc = SimpleDocTemplate(
+            buffer,
+            pagesize=PAPERS[paper],
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=margin,
+            bottomMargin=margin,
+            **doc_kwargs(meta),
+        )
+        doc.build(story(), onFirstPage=number, onLaterPages=number)
+        return buffer.getvalue(), doc.page
+
+    _, pages = build(0)
+    return build(pages)[0]
