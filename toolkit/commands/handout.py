@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--no-why", dest="why", action="store_false", help="leave out “why it matters”")
     p.add_argument("--promises", action="store_true", help="print the promises on the record instead")
     p.add_argument(
+        "--owed-only", action="store_true", help="with --promises: leave out kept and withdrawn ones"
+    )
+    p.add_argument(
         "--as-of", type=context.iso_date, help="with --promises: the day to judge by (default: the meeting's)"
     )
     p.set_defaults(handler=run)

@@ -120,7 +120,7 @@ def run_handout(args: argparse.Namespace) -> int:
     promise_words(lang)
     record = load_record(ws)
     as_of = args.as_of or meeting.date
-    items = on_record(meeting, record.meetings, record.answers, record.bank, as_of, lang)
+    items = on_record(meeting, record.meetings, record.answers, as_of)
     data, _size = promises_pdf(
         record.settings,
         meeting,
@@ -130,6 +130,7 @@ def run_handout(args: argparse.Namespace) -> int:
         paper=args.paper,
         large_print=args.large_print,
         font=font_file(args.font, record.settings.font, ws.root),
+        owed_only=args.owed_only,
     )
     write_bytes(path, data)
     print(path)

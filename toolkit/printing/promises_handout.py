@@ -15,24 +15,24 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..bank import Bank, placeholder_values
+from ..bank import placeholder_values
 from ..errors import MeetingkitError, UsageError
 from ..model import Answer, Meeting, Settings
 from ..testimony import format_day
 from ..tracker import PromiseRow, last_change, promise_rows
 from .blocks import Block, Cell, Role, Run, para
-from .handout import _footer, _meeting_cell
+from .handout import _footer
 from .pdfmeta import Meta
+from .words import format_clock, format_long_date, upper_first
 
 WORDS = {
     "en": {
         "title": "Promises on the record",
-        "tally": "As of {as_of}: {total} promises made at public meetings · {kept} kept · "
-        "{overdue} overdue · {no_date} with no date given",
+        "tally": "As of {as_of} · promises: {total} · kept: {kept} · overdue: {overdue}",
+        "tally_no_date": " · no date given: {no_date}",
         "owed": "Still owed",
         "settled": "Kept or withdrawn",
-        "made": "Promised by {who} on {made}, at the {body} meeting",
-        "topic": ", when asked about {topic}",
+        "made": "Promised by {who} on {made}.",
         "someone": "an official",
         "due": "Due {due}.",
         "no_date": "No date given.",
@@ -51,12 +51,11 @@ WORDS = {
     },
     "es": {
         "title": "Promesas hechas en público",
-        "tally": "Al {as_of}: {total} promesas hechas en reuniones públicas · {kept} cumplidas · "
-        "{overdue} vencidas · {no_date} sin fecha",
+        "tally": "Al {as_of} · promesas: {total} · cumplidas: {kept} · vencidas: {overdue}",
+        "tally_no_date": " · sin fecha: {no_date}",
         "owed": "Pendientes",
         "settled": "Cumplidas o retiradas",
-        "made": "Prometido por {who} el {made}, en la reunión de {body}",
-        "topic": ", al preguntarle sobre {topic}",
+        "made": "Prometido por {who} el {made}.",
         "someone": "un funcionario",
         "due": "Fecha límite: {due}.",
         "no_date": "No dio fecha.",
@@ -89,26 +88,20 @@ def promise_words(lang: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class OnRecord:
-    """A promise with the meeting it was made at and the question it answered."""
+    """A promise with the meeting it was made at."""
 
     row: PromiseRow
     meeting: Meeting
-    topic: str
 
 
 def on_record(
-    meeting: Meeting, meetings: list[Meeting], answers: list[Answer], bank: Bank, as_of: date, lang: str
+    meeting: Meeting, meetings: list[Meeting], answers: list[Answer], as_of: date
 ) -> list[OnRecord]:
     """Promises made at this meeting or before it: still owed first (most
     overdue, then broken, partly kept, open by due date, no date last), then kept and withdrawn."""
     held = {m.id: m for m in meetings if m.date <= meeting.date}
     rows = promise_rows([a for a in answers if a.meeting in held], as_of)
-
-    def topic(qid: str) -> str:
-        question = bank.questions.get(qid)
-        return bank.topic_label(question.topic, lang) if question else ""
-
-    items = [OnRecord(r, held[r.meeting], topic(r.question)) for r in rows]
+    items = [OnRecord(r, held[r.meeting]) for r in rows]
     items.sort(
         key=lambda i: (
             i.row.status in SETTLED,
@@ -124,43 +117,35 @@ def _plural(n: int, words: dict[str, str]) -> str:
     return words["day" if n == 1 else "days"].format(n=n)
 
 
-def _standing(item: OnRecord, as_of: date, lang: str) -> tuple[Run, ...]:
-    """Where it stands, in bold, with the latest change's note and evidence."""
-    words, row, p = WORDS[lang], item.row, item.row.promise
+def _standing(row: PromiseRow, as_of: date, lang: str) -> str:
+    """Where it stands, in a few words: printed first, in bold, so it can be scanned."""
+    words, p = WORDS[lang], row.promise
     if row.overdue:
-        return (Run(words["overdue"].format(days=_plural(row.days_overdue, words)), bold=True),)
+        return words["overdue"].format(days=_plural(row.days_overdue, words))
     if row.status == "open":
         if p.due is None:
-            return (Run(words["open_no_date"], bold=True),)
+            return words["open_no_date"]
         left = (p.due - as_of).days
-        key = "due_today" if left == 0 else "due_in"
-        return (Run(words[key].format(days=_plural(left, words)), bold=True),)
+        return words["due_today" if left == 0 else "due_in"].format(days=_plural(left, words))
     change = last_change(p, as_of)
-    on = format_day(change.on, lang) if change else ""
-    runs = [Run(words[row.status].format(on=on), bold=True)]
-    if change and change.note:
-        runs.append(Run(" " + change.note.strip().rstrip(".") + "."))
-    if change and change.evidence:
-        runs.append(Run(" " + words["evidence"].format(evidence=change.evidence.strip())))
-    return tuple(runs)
+    return words[row.status].format(on=format_day(change.on, lang) if change else "")
 
 
-def _item_cell(item: OnRecord, settings: Settings, as_of: date, lang: str) -> Cell:
-    words, p = WORDS[lang], item.row.promise
-    body = placeholder_values(settings, item.meeting, lang).get("body", item.meeting.body)
+def _item_cell(item: OnRecord, as_of: date, lang: str) -> Cell:
+    """What was promised; then where it stands, who promised it and when, and
+    for a settled promise the latest note and evidence."""
+    words, row, p = WORDS[lang], item.row, item.row.promise
     made = words["made"].format(
-        who=p.official.strip() or words["someone"],
-        made=format_day(p.made_on or item.meeting.date, lang),
-        body=body,
+        who=p.official.strip() or words["someone"], made=format_day(p.made_on or item.meeting.date, lang)
     )
-    if item.topic:
-        made += words["topic"].format(topic=item.topic[:1].lower() + item.topic[1:])
     due = words["due"].format(due=format_day(p.due, lang)) if p.due else words["no_date"]
-    return (
-        para(Run(p.what.strip(), bold=True)),
-        para(f"{made}. {due}"),
-        para(*_standing(item, as_of, lang)),
-    )
+    details = [f" {made} {due}"]
+    change = last_change(p, as_of) if row.status != "open" else None
+    if change and change.note.strip():
+        details.append(" " + change.note.strip().rstrip(".") + ".")
+    if change and change.evidence.strip():
+        details.append(" " + words["evidence"].format(evidence=change.evidence.strip()))
+    return (para(Run(p.what.strip(), bold=True)), para(Run(_standing(row, as_of, lang), bold=True), *details))
 
 
 def _heading(text: str) -> Block:
@@ -168,10 +153,16 @@ def _heading(text: str) -> Block:
 
 
 def promises_blocks(
-    settings: Settings, meeting: Meeting, items: Sequence[OnRecord], as_of: date, lang: str
+    settings: Settings,
+    meeting: Meeting,
+    items: Sequence[OnRecord],
+    as_of: date,
+    lang: str,
+    owed_only: bool = False,
 ) -> list[Block]:
-    """The handout as blocks: group, title with QR code, the meeting, a tally,
-    the promises still owed, the settled ones, the contact line."""
+    """The handout as blocks: group, title with QR code, the meeting it is for, a tally,
+    the promises still owed, the settled ones (unless ``owed_only``), the contact line.
+    The tally counts every promise either way."""
     words = promise_words(lang)
     if not items:
         raise MeetingkitError(
@@ -191,26 +182,22 @@ def promises_blocks(
             where="the title",
         )
     )
-    blocks.append(
-        Block(
-            Role.TEXT,
-            (_meeting_cell(meeting, values, lang),),
-            space_before=0.8,
-            boxed=True,
-            where="the meeting",
-        )
-    )
+    when = format_long_date(meeting.date, lang)
+    if meeting.time:
+        when += ", " + format_clock(meeting.time, lang)
+    body = upper_first(values.get("body", meeting.body))
+    blocks.append(Block(Role.TEXT, ((para(Run(body, bold=True), " · ", when),),), where="the meeting"))
     rows = [i.row for i in items]
+    no_date = sum(1 for r in rows if r.promise.due is None)
     tally = words["tally"].format(
         as_of=format_day(as_of, lang),
         total=len(rows),
         kept=sum(1 for r in rows if r.status == "kept"),
         overdue=sum(1 for r in rows if r.overdue),
-        no_date=sum(1 for r in rows if r.promise.due is None),
-    )
-    blocks.append(Block(Role.TEXT, ((para(tally),),), space_before=0.8, where="the tally"))
+    ) + (words["tally_no_date"].format(no_date=no_date) if no_date else "")
+    blocks.append(Block(Role.TEXT, ((para(tally),),), space_before=0.6, where="the tally"))
     owed = [i for i in items if i.row.status not in SETTLED]
-    settled = [i for i in items if i.row.status in SETTLED]
+    settled = [] if owed_only else [i for i in items if i.row.status in SETTLED]
     n = 0
     for heading, group in ((words["owed"], owed), (words["settled"], settled)):
         if not group:
@@ -221,7 +208,7 @@ def promises_blocks(
             blocks.append(
                 Block(
                     Role.ITEM,
-                    (_item_cell(item, settings, as_of, lang),),
+                    (_item_cell(item, as_of, lang),),
                     marker=f"{n}.",
                     space_before=0.5 if first == 0 else 0.6,
                     where=f"promise {n} ({item.row.promise.id})",
@@ -255,6 +242,7 @@ def promises_pdf(
     paper: str = "letter",
     large_print: bool = False,
     font: Path | None = None,
+    owed_only: bool = False,
 ) -> tuple[bytes, float]:
     """The one-page promises handout and its body size in points."""
     from .blocks import where_texts
@@ -262,7 +250,7 @@ def promises_pdf(
     from .handout_pdf import CEILING, FLOOR, LARGE_CEILING, LARGE_FLOOR
     from .page import PageSpec, fitted_page
 
-    blocks = promises_blocks(settings, meeting, items, as_of, lang)
+    blocks = promises_blocks(settings, meeting, items, as_of, lang, owed_only)
     floor, ceiling = (LARGE_FLOOR, LARGE_CEILING) if large_print else (FLOOR, CEILING)
     spec = PageSpec(
         paper=paper,
@@ -271,6 +259,10 @@ def promises_pdf(
         fonts=choose(where_texts(blocks), font),
         meta=promises_meta(settings, meeting, as_of, lang),
     )
-    cuts = ["print without --large-print"] if large_print else []
+    cuts = []
+    if not owed_only and any(i.row.status in SETTLED for i in items):
+        cuts.append("leave out kept and withdrawn promises with --owed-only")
+    if large_print:
+        cuts.append("print without --large-print")
     cuts.append("print the whole record on several pages with `meetingkit report --format pdf -o report.pdf`")
     return fitted_page(blocks, spec, cuts)
