@@ -158,7 +158,7 @@ def test_hostile_text_prints_as_itself(ws: Workspace):
     promises = _table_after(md, "## All promises")
     assert all(len(row) == 6 for row in promises), "a | in user text must not add a column"
     assert promises[2][0] == 'Send the \\<policy\\> & the "MOU" | all of it, by mail'
-    assert promises[2][3] == "*no date given*"
+    assert promises[2][3] == "no date given"
     assert "<script>" not in md and "\n# Not a heading" not in md
     assert "<https://example.org/minutes?a=1&b=2>." in md
     rows = _rows(report_csv(summary))

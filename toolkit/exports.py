@@ -12,21 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from .model import Answer, Meeting, Settings, slugify
+from . import report_text as rt
+from .model import Meeting, Settings, slugify
 from .report_columns import csv_columns
-from .testimony import format_day
-from .tracker import (
-    ANSWER_LABELS,
-    NO_DATE,
-    PROMISE_LABELS,
-    PROMISE_STATUSES,
-    PromiseRow,
-    QuestionRecord,
-    Summary,
-)
+from .tracker import PROMISE_LABELS, PromiseRow, Summary
 
 # --- Markdown -------------------------------------------------------------------
 
@@ -49,194 +40,57 @@ def md_text(text: str) -> str:
     return _LINE_START.sub(r"\\\1", "".join(out))
 
 
-def _table(header: list[str], rows: Iterable[list[str]], right: Iterable[int] = ()) -> list[str]:
-    align = ["---:" if i in set(right) else "---" for i in range(len(header))]
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
-    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+def _table(table: rt.Table) -> list[str]:
+    align = ["---:" if i in table.numeric else "---" for i in range(len(table.header))]
+    lines = [f"## {table.title}", "", "| " + " | ".join(table.header) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(md_text(cell) for cell in row) + " |" for row in table.rows]
     return [*lines, ""]
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def _where(meeting: Meeting) -> str:
-    when = format_day(meeting.date, "en") + (f", {meeting.time}" if meeting.time else "")
-    return f"{when} — {md_text(meeting.body)}" + (
-        f", {md_text(meeting.location)}" if meeting.location else ""
-    )
-
-
-def _standing(row: PromiseRow) -> str:
-    label = PROMISE_LABELS[row.status]
-    return f"{label}, {_plural(row.days_overdue, 'day')} overdue" if row.overdue else label
 
 
 def report_markdown(summary: Summary, settings: Settings) -> str:
     """The accountability report: a glance, overdue promises, every promise,
     each official's record, and each question with the exact quotes and sources."""
-    as_of = format_day(summary.as_of, "en")
-    title = f"On the record: {settings.agency}" if settings.agency else "On the record"
-    lines = [f"# {md_text(title)}", ""]
-    lines += [
-        " · ".join(md_text(x) for x in (settings.group, settings.jurisdiction) if x)
-        or "Accountability report",
-        "",
-        f"As of {as_of}. Answers and promises from "
-        + _plural(len(summary.held), "meeting")
-        + " held so far, with the exact words and where they are on the record.",
-        "",
-    ]
-    lines += _glance(summary)
-    if summary.overdue:
-        lines += [f"## Overdue promises ({len(summary.overdue)})", ""]
-        lines += _table(
-            ["Promise", "Official", "Promised", "Due", "Days overdue"],
-            (
-                [
-                    md_text(r.promise.what),
-                    md_text(r.promise.official),
-                    _iso(r.promise.made_on),
-                    _iso(r.promise.due),
-                    str(r.days_overdue),
-                ]
-                for r in summary.overdue
-            ),
-            right=[4],
-        )
-    if summary.promises:
-        lines += ["## All promises", ""]
-        lines += _table(
-            ["Promise", "Official", "Promised", "Due", f"Status as of {summary.as_of.isoformat()}", "Latest"],
-            (
-                [
-                    md_text(r.promise.what),
-                    md_text(r.promise.official),
-                    _iso(r.promise.made_on),
-                    r.promise.due.isoformat() if r.promise.due else f"*{NO_DATE}*",
-                    _standing(r),
-                    _change_text(r),
-                ]
-                for r in summary.promises
-            ),
-        )
-    lines += _officials(summary)
-    lines += _questions(summary)
-    lines += _meetings(summary)
-    lines += [
-        "---",
-        "",
-        "*Private notes are included: do not share this report outside the group.*"
-        if summary.include_private
-        else "*Made with meetingkit from the group's own record; private notes are left out.*",
-        "",
-    ]
+    lines = [f"# {md_text(rt.title(settings))}", "", md_text(rt.byline(settings)), "", rt.intro(summary), ""]
+    lines += ["## At a glance", "", *(f"- {md_text(line)}" for line in rt.glance(summary)), ""]
+    for table in rt.tables(summary):
+        lines += _table(table)
+    questions = rt.questions(summary)
+    if questions:
+        lines += ["## Questions", ""]
+    for q in questions:
+        lines += [
+            f"### {q.number}. {md_text(q.topic)}",
+            "",
+            f"> {md_text(q.text)}",
+            "",
+            f"{q.times}; latest: **{q.latest}**.",
+            "",
+        ]
+        for asked in q.asked:
+            lines += [f"- **{md_text(asked.where)}**: {md_text(asked.outcome)}", ""]
+            for lead, value in (
+                ("> ", asked.said),
+                ("Source: ", asked.source),
+                ("Private notes: ", asked.notes),
+            ):
+                if value:
+                    lines += [f"  {lead}{md_text(value)}", ""]
+        for p in q.promises:
+            who = f" ({md_text(p.official)})" if p.official else ""
+            lines.append(f"- Promise{who}: {md_text(p.what)} — {md_text(p.due)} — **{md_text(p.standing)}**")
+            lines += [f"  - {md_text(line)}" for line in p.history]
+            lines.append("")
+    lines += ["## Meetings", ""]
+    for line, notes in rt.meetings(summary):
+        lines.append(f"- {md_text(line)}")
+        if notes:
+            lines.append(f"  - Private notes: {md_text(notes)}")
+    lines += ["", "---", "", f"*{md_text(rt.closing(summary))}*", ""]
     return "\n".join(lines)
 
 
 def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
-
-
-def _change_text(row: PromiseRow) -> str:
-    change = row.change
-    if change is None:
-        return ""
-    parts = [change.on.isoformat()]
-    if change.note:
-        parts.append(md_text(change.note))
-    if change.evidence:
-        parts.append(f"evidence: {md_text(change.evidence)}")
-    return ": ".join(parts[:2]) + ("; " + parts[2] if len(parts) > 2 else "")
-
-
-def _counts(counter: dict[str, int], labels: dict[str, str], order: Iterable[str]) -> str:
-    return ", ".join(f"{labels[k]} {counter.get(k, 0)}" for k in order)
-
-
-def _glance(summary: Summary) -> list[str]:
-    answers = summary.answer_counts()
-    promises = summary.promise_counts()
-    asked = sum(n for status, n in answers.items() if status != "not-asked")
-    no_date = sum(1 for r in summary.promises if r.promise.due is None)
-    lines = [
-        "## At a glance",
-        "",
-        f"- Questions put to officials: {asked} "
-        f"({_counts(answers, ANSWER_LABELS, ('answered', 'partial', 'deflected', 'declined'))})",
-        f"- Promises: {len(summary.promises)} ({_counts(promises, PROMISE_LABELS, PROMISE_STATUSES)}); "
-        f"overdue {len(summary.overdue)}; {NO_DATE} {no_date}",
-    ]
-    if summary.upcoming:
-        lines.append(f"- Next meeting: {_where(summary.upcoming[0])}")
-    return [*lines, ""]
-
-
-def _officials(summary: Summary) -> list[str]:
-    if not summary.officials:
-        return []
-    header = ["Official", "Answered", "Partly", "Deflected", "Declined"]
-    header += ["Kept", "Partly kept", "Broken", "Open", "Overdue", NO_DATE.capitalize()]
-    rows = []
-    for o in summary.officials:
-        said, promised = o.answer_counts(), o.promise_counts()
-        cells = [md_text(o.name)]
-        cells += [str(said.get(k, 0)) for k in ("answered", "partial", "deflected", "declined")]
-        cells += [str(promised.get(k, 0)) for k in ("kept", "partly-kept", "broken", "open")]
-        cells += [str(o.overdue), str(o.no_date)]
-        rows.append(cells)
-    return ["## Officials", "", *_table(header, rows, right=range(1, len(header)))]
-
-
-def _questions(summary: Summary) -> list[str]:
-    lines: list[str] = ["## Questions", ""] if summary.questions else []
-    for n, q in enumerate(summary.questions, 1):
-        lines += [f"### {n}. {md_text(q.topic or q.question)}", "", f"> {md_text(q.text)}", ""]
-        latest = ANSWER_LABELS[q.latest]
-        lines += [f"Asked {_plural(q.times_asked, 'time')}; latest: **{latest}**.", ""]
-        for asked in q.asked:
-            lines += _asked(asked.meeting, asked.answer)
-        lines += _promises_of(q)
-    return lines
-
-
-def _asked(meeting: Meeting, answer: Answer | None) -> list[str]:
-    head = f"- **{_where(meeting)}**: {ANSWER_LABELS[answer.status if answer else '']}"
-    if answer is None:
-        return [head, ""]
-    if answer.official:
-        head += f" by {md_text(answer.official)}"
-    lines = [head, ""]
-    for lead, value in (("> ", answer.said), ("Source: ", answer.source), ("Private notes: ", answer.notes)):
-        if value:
-            lines += [f"  {lead}{md_text(value)}", ""]
-    return lines
-
-
-def _promises_of(q: QuestionRecord) -> list[str]:
-    lines = []
-    for row in q.promises:
-        p = row.promise
-        due = f"due {format_day(p.due, 'en')}" if p.due else NO_DATE
-        who = f" ({md_text(p.official)})" if p.official else ""
-        lines.append(f"- Promise{who}: {md_text(p.what)} — {due} — **{_standing(row)}**")
-        for change in sorted(p.history, key=lambda c: c.on):
-            if row.as_of and change.on > row.as_of:
-                continue
-            note = f": {md_text(change.note)}" if change.note else ""
-            evidence = f" (evidence: {md_text(change.evidence)})" if change.evidence else ""
-            lines.append(f"  - {change.on.isoformat()} {PROMISE_LABELS[change.status]}{note}{evidence}")
-    return [*lines, ""] if lines else []
-
-
-def _meetings(summary: Summary) -> list[str]:
-    lines = ["## Meetings", ""]
-    for meeting in summary.held:
-        lines.append(f"- {_where(meeting)}")
-        if meeting.notes:
-            lines.append(f"  - Private notes: {md_text(meeting.notes)}")
-    lines += [f"- Upcoming: {_where(m)}" for m in summary.upcoming]
-    return [*lines, ""]
 
 
 # --- CSV ----------------------------------------------------------------------
@@ -379,7 +233,7 @@ def _promise_description(row: PromiseRow) -> str:
         p.what,
         f"Promised by {p.official}" if p.official else "",
         f"Made on {_iso(p.made_on) or '?'} (meeting {row.meeting})",
-        f"Status as of {row.as_of.isoformat()}: {_standing(row)}" if row.as_of else f"Status: {row.status}",
+        f"Status as of {row.as_of.isoformat()}: {rt.standing(row)}" if row.as_of else f"Status: {row.status}",
         f"Update: meetingkit promise update {p.id} --status STATUS",
     ]
     return "\n".join(x for x in parts if x)
