@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     add_page_options(p, "never below 18 pt instead of 10 pt")
     p.add_argument("--no-why", dest="why", action="store_false", help="leave out “why it matters”")
+    p.add_argument("--no-ways", dest="ways", action="store_false", help="leave out “what you can do”")
     p.add_argument("--promises", action="store_true", help="print the promises on the record instead")
     p.add_argument(
         "--owed-only", action="store_true", help="with --promises: leave out kept and withdrawn ones"
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     bank = context.bank_of(ws)
     path = output_path(args.output)
     from ..printing.fonts import font_file
-    from ..printing.handout import parse_langs
+    from ..printing.handout import Sections, parse_langs
     from ..printing.handout_pdf import handout_pdf
 
     data, _size = handout_pdf(
@@ -73,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         paper=args.paper,
         large_print=args.large_print,
         font=font_file(args.font, settings.font, ws.root),
-        why=args.why,
+        sections=Sections(why=args.why, ways=args.ways),
     )
     write_bytes(path, data)
     print(path)

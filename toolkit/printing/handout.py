@@ -85,6 +85,17 @@ def _meeting_cell(meeting: Meeting, values: dict[str, str], lang: str) -> Cell:
 
 
 @dataclass(frozen=True)
+class Sections:
+    """The parts of a handout a user may leave out to make room."""
+
+    why: bool = True
+    ways: bool = True
+
+
+EVERYTHING = Sections()
+
+
+@dataclass(frozen=True)
 class _Context:
     meeting: Meeting
     values: dict[str, dict[str, str]]
@@ -112,7 +123,7 @@ def handout_blocks(
     meeting: Meeting,
     bank: Bank,
     langs: Sequence[str],
-    why: bool = True,
+    sections: Sections = EVERYTHING,
     extra: Sequence[Block] = (),
 ) -> list[Block]:
     """The handout's blocks; ``extra`` blocks go after the questions."""
@@ -122,7 +133,7 @@ def handout_blocks(
             f"`meetingkit meeting ask {meeting.id} QUESTION_ID` (`meetingkit questions list` shows them)"
         )
     values = {lang: placeholder_values(settings, meeting, lang) for lang in langs}
-    ctx = _Context(meeting, values, why)
+    ctx = _Context(meeting, values, sections.why)
     blocks: list[Block] = []
     if settings.group.strip():
         blocks.append(Block(Role.KICKER, ((para(settings.group),),), where="the group name"))
@@ -148,7 +159,17 @@ def handout_blocks(
             Block(Role.ITEM, cells, marker=f"{n}.", space_before=0.5 if n == 1 else 0.55, where=where)
         )
     blocks += extra
-    blocks.append(_heading(langs, "ways"))
+    if sections.ways:
+        blocks += _ways(bank, langs)
+    footer = _footer(settings)
+    if footer:
+        blocks.append(footer)
+    return blocks
+
+
+def _ways(bank: Bank, langs: Sequence[str]) -> list[Block]:
+    """ "What you can do": the first sentence of each way to get answers."""
+    blocks = [_heading(langs, "ways")]
     for n, way in enumerate(bank.ways, 1):
         missing = [lang for lang in langs if not way.texts.get(lang)]
         if missing:
@@ -164,9 +185,6 @@ def handout_blocks(
                 where=f"“what you can do” ({way.id})",
             )
         )
-    footer = _footer(settings)
-    if footer:
-        blocks.append(footer)
     return blocks
 
 
@@ -200,13 +218,15 @@ def handout_meta(settings: Settings, meeting: Meeting, bank: Bank, langs: Sequen
     )
 
 
-def handout_cuts(meeting: Meeting, langs: Sequence[str], why: bool, large_print: bool) -> list[str]:
+def handout_cuts(meeting: Meeting, langs: Sequence[str], sections: Sections, large_print: bool) -> list[str]:
     """What a user can leave out when the handout does not fit, most useful first."""
     cuts = []
     if len(meeting.agenda) > 1:
         cuts.append(f"ask fewer questions (the agenda of {meeting.id} has {len(meeting.agenda)})")
-    if why:
+    if sections.why:
         cuts.append("drop “why it matters” with --no-why")
+    if sections.ways:
+        cuts.append("drop “what you can do” with --no-ways")
     if len(langs) > 1:
         cuts.append(f"print one language per page (--lang {langs[0]}, then --lang {langs[1]})")
     if large_print:

@@ -9,7 +9,7 @@ from ..bank import Bank
 from ..model import Meeting, Settings
 from .blocks import Block, where_texts
 from .fonts import choose
-from .handout import handout_blocks, handout_cuts, handout_meta
+from .handout import EVERYTHING, Sections, handout_blocks, handout_cuts, handout_meta
 from .page import PageSpec, fitted_page
 
 FLOOR, CEILING = 10.0, 14.0
@@ -27,7 +27,7 @@ def handout_pdf(
     paper: str = "letter",
     large_print: bool = False,
     font: Path | None = None,
-    why: bool = True,
+    sections: Sections = EVERYTHING,
     extra: Sequence[Block] = (),
     extra_cuts: Sequence[str] = (),
 ) -> tuple[bytes, float]:
@@ -36,7 +36,7 @@ def handout_pdf(
     ``extra`` blocks (promises, say) go after the questions; ``extra_cuts``
     tell the user how to leave them out when the page is too full.
     """
-    blocks = handout_blocks(settings, meeting, bank, langs, why, extra)
+    blocks = handout_blocks(settings, meeting, bank, langs, sections, extra)
     floor, ceiling = (LARGE_FLOOR, LARGE_CEILING) if large_print else (FLOOR, CEILING)
     spec = PageSpec(
         paper=paper,
@@ -45,5 +45,5 @@ def handout_pdf(
         fonts=choose(where_texts(blocks), font),
         meta=handout_meta(settings, meeting, bank, langs),
     )
-    cuts = [*handout_cuts(meeting, langs, why, large_print), *extra_cuts]
+    cuts = [*handout_cuts(meeting, langs, sections, large_print), *extra_cuts]
     return fitted_page(blocks, spec, cuts)

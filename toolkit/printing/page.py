@@ -36,8 +36,9 @@ GUTTER = 1.6
 HANG = 1.9
 """Indent of an item's text past its number ("12."), in body sizes."""
 BOX_PAD = 0.6
-QR_SCALE = 6.5
-"""The QR code's width in body sizes (never under one inch)."""
+EMPHASIS_CAP = 12.0
+"""Titles and headings stand out by a share of the body size up to this
+many points: large print needs large text, not even larger titles."""
 _HUGE = 1e6
 
 
@@ -48,6 +49,11 @@ class PageSpec:
     ceiling: float
     fonts: FontSet
     meta: Meta
+
+
+def role_size(role: Role, size: float) -> float:
+    """A role's type size for body ``size``: never smaller than the body."""
+    return size + (SCALE[role] - 1) * min(size, EMPHASIS_CAP)
 
 
 def markup(p: Para, fonts: FontSet) -> str:
@@ -70,7 +76,7 @@ class Layout:
 
     def _style(self, role: Role, size: float) -> ParagraphStyle:
         fonts = self.spec.fonts
-        font_size = size * SCALE[role]
+        font_size = role_size(role, size)
         indent = HANG * size if role is Role.ITEM else 0
         return ParagraphStyle(
             role.value,
@@ -101,7 +107,7 @@ class Layout:
             return row[0]
         texts = len(row)
         if block.qr:
-            row.append([QRCode(block.qr, QR_SCALE * size)])
+            row.append([QRCode(block.qr)])
         pad = BOX_PAD * size if block.boxed else 0.0
         gutter = GUTTER * size
         lefts = [pad] + [gutter] * (len(row) - 1)

@@ -1,0 +1,171 @@
+"""The accountability report on paper, for a meeting packet or a reporter.
+
+It says what the Markdown report says (both dress ``report_text``), as clear
+tables that may run over several pages: the header row repeats on each page,
+and every page carries the "as of" date and "Page n of N", so a loose sheet
+still says when it was true. Every user string is escaped, and the font is
+checked for every character, by the same code as the handout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.lib.colors import black
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from .. import report_text as rt
+from ..model import Settings
+from ..testimony import format_day
+from ..tracker import Summary
+from .fonts import FontSet, choose
+from .markup import escape_text
+from .pdfmeta import Meta
+from .testimony_pdf import numbered_pdf
+
+BODY = 10.0
+"""Body size in points: the handout's floor, so nothing prints smaller except the footer."""
+MARGIN = 0.6 * inch
+DATE_HEADERS = {"Promised", "Due"}
+
+
+class _Styles:
+    def __init__(self, fonts: FontSet) -> None:
+        base = ParagraphStyle("body", fontName=fonts.regular, fontSize=BODY, leading=BODY * 1.3)
+        self.fonts = fonts
+        self.body = base
+        self.title = ParagraphStyle("title", base, fontName=fonts.bold, fontSize=BODY * 1.8, leading=BODY * 2.2)
+        self.h2 = ParagraphStyle(
+            "h2", base, fontName=fonts.bold, fontSize=BODY * 1.35, leading=BODY * 1.7, spaceBefore=BODY
+        )
+        self.h3 = ParagraphStyle(
+            "h3", base, fontName=fonts.bold, fontSize=BODY * 1.1, leading=BODY * 1.45, spaceBefore=BODY * 0.8
+        )
+        self.quote = ParagraphStyle("quote", base, leftIndent=BODY * 1.5)
+        self.item = ParagraphStyle("item", base, leftIndent=BODY * 1.5, bulletIndent=BODY * 0.3)
+        self.sub = ParagraphStyle("sub", base, leftIndent=BODY * 3, bulletIndent=BODY * 1.8)
+        self.cell = base
+        self.head_cell = ParagraphStyle("head", base, fontName=fonts.bold)
+        self.number = ParagraphStyle("number", base, alignment=2)
+
+    def p(self, text: str, style: ParagraphStyle | None = None, bullet: str | None = None) -> Paragraph:
+        return Paragraph(escape_text(text), style or self.body, bulletText=bullet)
+
+    def bold(self, text: str) -> str:
+        return f'<font face="{self.fonts.bold}">{escape_text(text)}</font>'
+
+
+def _widths(table: rt.Table, width: float) -> list[float]:
+    """Room by what a column holds: numbers and dates narrow, text wide, the first widest."""
+    weights = []
+    for i, name in enumerate(table.header):
+        if i in table.numeric:
+            weights.append(1.0)
+        elif name in DATE_HEADERS:
+            weights.append(1.45)
+        else:
+            weights.append(3.4 if i == 0 else 2.4)
+    total = sum(weights)
+    return [width * w / total for w in weights]
+
+
+def _table(table: rt.Table, s: _Styles, width: float) -> list[Flowable]:
+    rows = [[Paragraph(s.bold(h), s.head_cell) for h in table.header]]
+    for row in table.rows:
+        rows.append(
+            [Paragraph(escape_text(c), s.number if i in table.numeric else s.cell) for i, c in enumerate(row)]
+        )
+    grid = Table(rows, colWidths=_widths(table, width), repeatRows=1)
+    grid.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("GRID", (0, 0), (-1, -1), 0.5, black),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.5, black),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return [s.p(table.title, s.h2), grid]
+
+
+def _questions(summary: Summary, s: _Styles) -> list[Flowable]:
+    questions = rt.questions(summary)
+    out: list[Flowable] = [s.p("Questions", s.h2)] if questions else []
+    for q in questions:
+        latest = Paragraph(f"{escape_text(q.times)}; latest: {s.bold(q.latest)}.", s.body)
+        out.append(KeepTogether([s.p(f"{q.number}. {q.topic}", s.h3), s.p(q.text, s.quote), latest]))
+        for asked in q.asked:
+            entry = [Paragraph(f"{s.bold(asked.where)}: {escape_text(asked.outcome)}", s.item, bulletText="•")]
+            if asked.said:
+                entry.append(s.p(f"“{asked.said}”", s.sub))
+            for label, value in (("Source", asked.source), ("Private notes", asked.notes)):
+                if value:
+                    entry.append(s.p(f"{label}: {value}", s.sub))
+            out.append(KeepTogether(entry))
+        for p in q.promises:
+            who = f" ({p.official})" if p.official else ""
+            head = f"Promise{who}: {escape_text(p.what)} — {escape_text(p.due)} — {s.bold(p.standing)}"
+            entry = [Paragraph(head.replace(f"Promise{who}", escape_text(f"Promise{who}"), 1), s.item, bulletText="•")]
+            entry += [s.p(line, s.sub, bullet="–") for line in p.history]
+            out.append(KeepTogether(entry))
+    return out
+
+
+def _texts(summary: Summary, settings: Settings) -> list[tuple[str, str]]:
+    """Every string the report prints, with where it is, for the font check."""
+    texts = [("the title", rt.title(settings)), ("the title", rt.byline(settings))]
+    texts += [("a table", cell) for t in rt.tables(summary) for row in [t.header, *t.rows] for cell in row]
+    for q in rt.questions(summary):
+        where = f"question {q.number}"
+        texts += [(where, q.topic), (where, q.text)]
+        texts += [(where, x) for a in q.asked for x in (a.where, a.outcome, a.said, a.source, a.notes)]
+        texts += [(where, x) for p in q.promises for x in (p.official, p.what, *p.history)]
+    texts += [("the meetings", x) for pair in rt.meetings(summary) for x in pair]
+    return texts
+
+
+def report_pdf(
+    summary: Summary, settings: Settings, *, paper: str = "letter", font: Path | None = None
+) -> bytes:
+    """The report as a PDF of as many pages as it needs."""
+    fonts = choose(_texts(summary, settings), font)
+    s = _Styles(fonts)
+    from .page import PAPERS
+
+    width = PAPERS[paper][0] - 2 * MARGIN
+    as_of = format_day(summary.as_of, rt.LANG)
+    private = " · INCLUDES PRIVATE NOTES" if summary.include_private else ""
+
+    def story() -> list[Flowable]:
+        out: list[Flowable] = [s.p(rt.title(settings), s.title), s.p(rt.byline(settings)), s.p(rt.intro(summary))]
+        if summary.include_private:
+            out.append(Paragraph(s.bold(rt.closing(summary)), s.body))
+        out += [s.p("At a glance", s.h2), *(s.p(line, s.item, bullet="•") for line in rt.glance(summary))]
+        for table in rt.tables(summary):
+            out += _table(table, s, width)
+        out += _questions(summary, s)
+        out += [s.p("Meetings", s.h2)]
+        for line, notes in rt.meetings(summary):
+            out.append(s.p(line, s.item, bullet="•"))
+            if notes:
+                out.append(s.p(f"Private notes: {notes}", s.sub))
+        return [*out, Spacer(0, BODY), s.p(rt.closing(summary))]
+
+    def footer(n: int, total: int) -> str:
+        return f"{settings.group or 'meetingkit'} · as of {as_of}{private} · Page {n} of {total}"
+
+    meta = Meta(
+        title=f"{rt.title(settings)} (as of {as_of})",
+        author=settings.group or "meetingkit",
+        subject="Accountability report: answers and promises on the public record",
+        lang=rt.LANG,
+    )
+    return numbered_pdf(story, footer, fonts, paper, MARGIN, BODY * 0.85, meta)
+
+
+__all__: Sequence[str] = ("report_pdf",)
