@@ -60,11 +60,18 @@ def test_markdown_report_of_the_demo(cli, demo_ws: Workspace):
     promises = _table_after(md, "## All promises")
     assert [row[0] for row in promises[2:]] == list(PROMISES)
     assert [row[4] for row in promises[2:]] == ["open, 7 days overdue", "kept", "open"]
-    officials = {row[0]: row[1:] for row in _table_after(md, "## Officials")[2:]}
-    # Answered, Partly, Deflected, Declined, Kept, Partly kept, Broken, Open, Overdue, No date given
-    assert officials["Dana Whitfield (Sheriff)"] == ["0", "1", "1", "0", "1", "0", "0", "0", "0", "0"]
-    assert officials["Luis Ortega (Chair, Board of Commissioners)"][7:9] == ["1", "1"]
-    assert officials["Priya Raman (County Attorney)"][3] == "1"
+    answers = {row[0]: row[1:] for row in _table_after(md, "## Answers by official")[2:]}
+    # Answered, Partly, Deflected, Declined
+    assert answers == {
+        "Dana Whitfield (Sheriff)": ["0", "1", "1", "0"],
+        "Luis Ortega (Chair, Board of Commissioners)": ["0", "1", "0", "0"],
+        "Priya Raman (County Attorney)": ["0", "0", "0", "1"],
+    }
+    promised = {row[0]: row[1:] for row in _table_after(md, "## Promises by official")[2:]}
+    # Kept, Partly kept, Broken, Withdrawn, Open, Overdue, No date given
+    assert promised["Dana Whitfield (Sheriff)"] == ["1", "0", "0", "0", "0", "0", "0"]
+    assert promised["Luis Ortega (Chair, Board of Commissioners)"] == ["0", "0", "0", "0", "1", "1", "0"]
+    assert promised["Priya Raman (County Attorney)"] == ["0", "0", "0", "0", "1", "0", "0"]
     assert "> We follow all applicable federal and state laws." in md
     assert "Source: Meeting video, <https://example.org/alder-board/2026-11-06> at 1:14:05" in md
     assert "### 2. Detainers and release notifications" in md

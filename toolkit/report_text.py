@@ -134,16 +134,29 @@ def tables(summary: Summary) -> list[Table]:
                 ],
             )
         )
-    if summary.officials:
+    answered = [o for o in summary.officials if o.answers]
+    if answered:
         header = ["Official", "Answered", "Partly", "Deflected", "Declined"]
-        header += ["Kept", "Partly kept", "Broken", "Open", "Overdue", NO_DATE.capitalize()]
+        rows = [[o.name, *(str(o.answer_counts().get(k, 0)) for k in COUNTED_ANSWERS)] for o in answered]
+        out.append(Table("Answers by official", header, rows, numeric=(1, 2, 3, 4)))
+    promised = [o for o in summary.officials if o.promises]
+    if promised:
+        header = [
+            "Official",
+            "Kept",
+            "Partly kept",
+            "Broken",
+            "Withdrawn",
+            "Open",
+            "Overdue",
+            NO_DATE.capitalize(),
+        ]
         rows = []
-        for o in summary.officials:
-            said, promised = o.answer_counts(), o.promise_counts()
-            cells = [o.name, *(str(said.get(k, 0)) for k in COUNTED_ANSWERS)]
-            cells += [str(promised.get(k, 0)) for k in ("kept", "partly-kept", "broken", "open")]
-            rows.append([*cells, str(o.overdue), str(o.no_date)])
-        out.append(Table("Officials", header, rows, numeric=tuple(range(1, len(header)))))
+        for o in promised:
+            counts = o.promise_counts()
+            cells = [str(counts.get(k, 0)) for k in ("kept", "partly-kept", "broken", "withdrawn", "open")]
+            rows.append([o.name, *cells, str(o.overdue), str(o.no_date)])
+        out.append(Table("Promises by official", header, rows, numeric=tuple(range(1, len(header)))))
     return out
 
 

@@ -9,12 +9,12 @@ checked for every character, by the same code as the handout.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.colors import black
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from .. import report_text as rt
@@ -23,13 +23,14 @@ from ..testimony import format_day
 from ..tracker import Summary
 from .fonts import FontSet, choose
 from .markup import escape_text
+from .page import PAPERS
 from .pdfmeta import Meta
 from .testimony_pdf import numbered_pdf
 
 BODY = 10.0
 """Body size in points: the handout's floor, so nothing prints smaller except the footer."""
 MARGIN = 0.6 * inch
-DATE_HEADERS = {"Promised", "Due"}
+CELL_PAD = 5.0
 
 
 class _Styles:
@@ -37,12 +38,26 @@ class _Styles:
         base = ParagraphStyle("body", fontName=fonts.regular, fontSize=BODY, leading=BODY * 1.3)
         self.fonts = fonts
         self.body = base
-        self.title = ParagraphStyle("title", base, fontName=fonts.bold, fontSize=BODY * 1.8, leading=BODY * 2.2)
+        self.title = ParagraphStyle(
+            "title", base, fontName=fonts.bold, fontSize=BODY * 1.8, leading=BODY * 2.2
+        )
         self.h2 = ParagraphStyle(
-            "h2", base, fontName=fonts.bold, fontSize=BODY * 1.35, leading=BODY * 1.7, spaceBefore=BODY
+            "h2",
+            base,
+            fontName=fonts.bold,
+            fontSize=BODY * 1.35,
+            leading=BODY * 1.7,
+            spaceBefore=BODY,
+            keepWithNext=1,
         )
         self.h3 = ParagraphStyle(
-            "h3", base, fontName=fonts.bold, fontSize=BODY * 1.1, leading=BODY * 1.45, spaceBefore=BODY * 0.8
+            "h3",
+            base,
+            fontName=fonts.bold,
+            fontSize=BODY * 1.1,
+            leading=BODY * 1.45,
+            spaceBefore=BODY * 0.8,
+            keepWithNext=1,
         )
         self.quote = ParagraphStyle("quote", base, leftIndent=BODY * 1.5)
         self.item = ParagraphStyle("item", base, leftIndent=BODY * 1.5, bulletIndent=BODY * 0.3)
@@ -58,18 +73,24 @@ class _Styles:
         return f'<font face="{self.fonts.bold}">{escape_text(text)}</font>'
 
 
-def _widths(table: rt.Table, width: float) -> list[float]:
-    """Room by what a column holds: numbers and dates narrow, text wide, the first widest."""
-    weights = []
-    for i, name in enumerate(table.header):
-        if i in table.numeric:
-            weights.append(1.0)
-        elif name in DATE_HEADERS:
-            weights.append(1.45)
-        else:
-            weights.append(3.4 if i == 0 else 2.4)
-    total = sum(weights)
-    return [width * w / total for w in weights]
+def _widths(table: rt.Table, width: float, fonts: FontSet) -> list[float]:
+    """Column widths from what the cells hold: never narrower than a column's
+    longest word (so "2026-11-06" and "Deflected" stay whole), the rest of
+    the room shared by how much more each column would like."""
+    need, want = [], []
+    for i, head in enumerate(table.header):
+        cells = [(head, fonts.bold)] + [(row[i], fonts.regular) for row in table.rows]
+        longest = max((stringWidth(w, f, BODY) for text, f in cells for w in text.split()), default=0.0)
+        need.append(longest + 2 * CELL_PAD)
+        want.append(max(stringWidth(text, f, BODY) for text, f in cells) + 2 * CELL_PAD)
+    if sum(need) >= width:
+        return [width * n / sum(need) for n in need]
+    if sum(want) <= width:
+        text_columns = [i for i in range(len(want)) if i not in table.numeric] or list(range(len(want)))
+        spare = (width - sum(want)) / sum(want[i] for i in text_columns)
+        return [w * (1 + spare) if i in text_columns else w for i, w in enumerate(want)]
+    room = (width - sum(need)) / (sum(want) - sum(need))
+    return [n + (w - n) * room for n, w in zip(need, want, strict=True)]
 
 
 def _table(table: rt.Table, s: _Styles, width: float) -> list[Flowable]:
@@ -78,13 +99,15 @@ def _table(table: rt.Table, s: _Styles, width: float) -> list[Flowable]:
         rows.append(
             [Paragraph(escape_text(c), s.number if i in table.numeric else s.cell) for i, c in enumerate(row)]
         )
-    grid = Table(rows, colWidths=_widths(table, width), repeatRows=1)
+    grid = Table(rows, colWidths=_widths(table, width, s.fonts), repeatRows=1)
     grid.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("GRID", (0, 0), (-1, -1), 0.5, black),
                 ("LINEBELOW", (0, 0), (-1, 0), 1.5, black),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ]
@@ -100,7 +123,9 @@ def _questions(summary: Summary, s: _Styles) -> list[Flowable]:
         latest = Paragraph(f"{escape_text(q.times)}; latest: {s.bold(q.latest)}.", s.body)
         out.append(KeepTogether([s.p(f"{q.number}. {q.topic}", s.h3), s.p(q.text, s.quote), latest]))
         for asked in q.asked:
-            entry = [Paragraph(f"{s.bold(asked.where)}: {escape_text(asked.outcome)}", s.item, bulletText="•")]
+            entry = [
+                Paragraph(f"{s.bold(asked.where)}: {escape_text(asked.outcome)}", s.item, bulletText="•")
+            ]
             if asked.said:
                 entry.append(s.p(f"“{asked.said}”", s.sub))
             for label, value in (("Source", asked.source), ("Private notes", asked.notes)):
@@ -108,9 +133,9 @@ def _questions(summary: Summary, s: _Styles) -> list[Flowable]:
                     entry.append(s.p(f"{label}: {value}", s.sub))
             out.append(KeepTogether(entry))
         for p in q.promises:
-            who = f" ({p.official})" if p.official else ""
-            head = f"Promise{who}: {escape_text(p.what)} — {escape_text(p.due)} — {s.bold(p.standing)}"
-            entry = [Paragraph(head.replace(f"Promise{who}", escape_text(f"Promise{who}"), 1), s.item, bulletText="•")]
+            lead = escape_text(f"Promise ({p.official}): " if p.official else "Promise: ")
+            head = f"{lead}{escape_text(p.what)} — {escape_text(p.due)} — {s.bold(p.standing)}"
+            entry = [Paragraph(head, s.item, bulletText="•")]
             entry += [s.p(line, s.sub, bullet="–") for line in p.history]
             out.append(KeepTogether(entry))
     return out
@@ -133,16 +158,22 @@ def report_pdf(
     summary: Summary, settings: Settings, *, paper: str = "letter", font: Path | None = None
 ) -> bytes:
     """The report as a PDF of as many pages as it needs."""
-    fonts = choose(_texts(summary, settings), font)
-    s = _Styles(fonts)
-    from .page import PAPERS
-
-    width = PAPERS[paper][0] - 2 * MARGIN
     as_of = format_day(summary.as_of, rt.LANG)
     private = " · INCLUDES PRIVATE NOTES" if summary.include_private else ""
 
+    def footer(n: int, total: int) -> str:
+        return f"{settings.group or 'meetingkit'} · as of {as_of}{private} · Page {n} of {total}"
+
+    fonts = choose([*_texts(summary, settings), ("the page footer", footer(99, 99))], font)
+    s = _Styles(fonts)
+    width = PAPERS[paper][0] - 2 * MARGIN
+
     def story() -> list[Flowable]:
-        out: list[Flowable] = [s.p(rt.title(settings), s.title), s.p(rt.byline(settings)), s.p(rt.intro(summary))]
+        out: list[Flowable] = [
+            s.p(rt.title(settings), s.title),
+            s.p(rt.byline(settings)),
+            s.p(rt.intro(summary)),
+        ]
         if summary.include_private:
             out.append(Paragraph(s.bold(rt.closing(summary)), s.body))
         out += [s.p("At a glance", s.h2), *(s.p(line, s.item, bullet="•") for line in rt.glance(summary))]
@@ -151,13 +182,11 @@ def report_pdf(
         out += _questions(summary, s)
         out += [s.p("Meetings", s.h2)]
         for line, notes in rt.meetings(summary):
-            out.append(s.p(line, s.item, bullet="•"))
+            entry = [s.p(line, s.item, bullet="•")]
             if notes:
-                out.append(s.p(f"Private notes: {notes}", s.sub))
+                entry.append(s.p(f"Private notes: {notes}", s.sub))
+            out.append(KeepTogether(entry))
         return [*out, Spacer(0, BODY), s.p(rt.closing(summary))]
-
-    def footer(n: int, total: int) -> str:
-        return f"{settings.group or 'meetingkit'} · as of {as_of}{private} · Page {n} of {total}"
 
     meta = Meta(
         title=f"{rt.title(settings)} (as of {as_of})",
@@ -166,6 +195,3 @@ def report_pdf(
         lang=rt.LANG,
     )
     return numbered_pdf(story, footer, fonts, paper, MARGIN, BODY * 0.85, meta)
-
-
-__all__: Sequence[str] = ("report_pdf",)
