@@ -1,0 +1,396 @@
+"""The terminal app: the whole job, before, at and after the meeting, keyboard-first.
+
+The first frame is a loading screen; the workspace is read in a worker thread
+and arrives as a message, so a slow disk never freezes the terminal. Each step
+of the job is a Textual mode with its own screen (imported when first needed).
+Every binding has an id, so ``keymap:`` in the workspace settings can move any
+key that clashes with a terminal or tmux. Errors users can act on
+(MeetingkitError) become notifications, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, LoadingIndicator, Static
+
+from ..errors import ConflictError, MeetingkitError, WorkspaceMissing
+from ..model import Settings
+from .commands import ActionsProvider
+from .modes import BY_NAME, START, Mode
+from .modes import MODES as STEPS
+from .print_tasks import PrintDone, PrintFailed
+from .screens.base import ModeScreen
+from .screens.choice import Choice, Option
+from .session import Session
+
+EXIT_AFTER_ENV = "MEETINGKIT_EXIT_AFTER"
+"""``first-frame`` or ``ready``: quit as soon as that is on screen (for bench/)."""
+
+
+def _mode_screen(mode: Mode) -> Callable[[], Screen]:
+    def make() -> Screen:
+        module = importlib.import_module(f"{__package__}.screens.{mode.module}")
+        return getattr(module, mode.screen)()
+
+    return make
+
+
+class WorkspaceLoaded(Message):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+
+class WorkspaceFailed(Message):
+    def __init__(self, error: MeetingkitError) -> None:
+        super().__init__()
+        self.error = error
+
+
+class MeetingkitApp(App[int]):
+    TITLE = "meetingkit"
+    CSS_PATH = "app.tcss"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {m.name: _mode_screen(m) for m in STEPS}
+    COMMANDS = App.COMMANDS | {ActionsProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f1,question_mark", "help", "Help", id="app.help"),
+        *(Binding(m.key, f"mode('{m.name}')", m.title, id=f"mode.{m.name}", show=False) for m in STEPS),
+        Binding("ctrl+g", "choose_meeting", "Meeting", id="app.meeting"),
+        Binding("f3", "settings", "Settings", id="app.settings", show=False),
+        Binding("f4", "problems", "Problems", id="app.problems", show=False),
+        Binding("f5", "reload", "Reload from disk", id="app.reload", show=False),
+        Binding("r", "retry", "Try again", id="app.retry"),
+    ]
+    NEEDS_SESSION = frozenset({"mode", "choose_meeting", "settings", "problems", "reload"})
+
+    def __init__(self, root: Path, as_of: date | None = None, exit_after: str | None = None) -> None:
+        super().__init__()
+        self.root = Path(root)
+        self.today = as_of or date.today()
+        self.exit_after = exit_after
+        self.session: Session | None = None
+        self.failed: MeetingkitError | None = None
+        self.user_keymap: dict[str, str] = {}
+        self._asking_to_quit = False
+        self._settings_next = False
+
+    # --- start-up ------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Center(id="loading-box"), Vertical():
+            yield LoadingIndicator()
+            yield Static(f"Opening the workspace in {self.root} …", id="loading-text", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load_workspace()
+        if self.exit_after == "first-frame":
+            self.call_after_refresh(self.exit, 0)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_workspace(self) -> None:
+        self._open_in_thread()
+
+    def _open_in_thread(self) -> None:
+        try:
+            session = Session.open(self.root, self.today)
+            for mode in STEPS:
+                importlib.import_module(f"{__package__}.screens.{mode.module}")
+        except MeetingkitError as error:
+            self.post_message(WorkspaceFailed(error))
+            return
+        except OSError as error:
+            self.post_message(WorkspaceFailed(MeetingkitError(f"cannot read {self.root}: {error}")))
+            return
+        self.post_message(WorkspaceLoaded(session))
+
+    async def on_workspace_loaded(self, message: WorkspaceLoaded) -> None:
+        self.session = message.session
+        self.failed = None
+        self.apply_keymap(self.session.settings)
+        self.show_meeting()
+        await self.switch_mode(START)
+        if self.session.problems:
+            count = len(self.session.problems)
+            self.notify(
+                f"{count} file{'s' if count != 1 else ''} could not be read and "
+                f"{'are' if count != 1 else 'is'} left out. Press F4 to see which and why.",
+                title="Some files have problems",
+                severity="warning",
+                timeout=10,
+            )
+        if self._settings_next:
+            self._settings_next = False
+            self.action_settings()
+        if self.exit_after == "ready":
+            self.call_after_refresh(self.exit, 0)
+
+    def on_workspace_failed(self, message: WorkspaceFailed) -> None:
+        if isinstance(message.error, WorkspaceMissing):
+            from .screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(self.root), self.create_workspace)
+            return
+        self.failed = message.error
+        self.query_one("#loading-text", Static).update(
+            f"The workspace cannot be opened:\n\n{message.error}\n\n"
+            "Fix that file in any editor, then press r to try again (ctrl+q quits)."
+        )
+        self.query_one(LoadingIndicator).display = False
+        self.refresh_bindings()
+
+    def action_retry(self) -> None:
+        self.failed = None
+        self.query_one(LoadingIndicator).display = True
+        self.query_one("#loading-text", Static).update(f"Opening the workspace in {self.root} …")
+        self.refresh_bindings()
+        self.load_workspace()
+
+    def create_workspace(self, kind: str | None) -> None:
+        self._settings_next = kind == "empty"
+        self.query_one("#loading-text", Static).update(f"Creating the workspace in {self.root} …")
+        self.make_workspace(kind or "empty")
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def make_workspace(self, kind: str) -> None:
+        from .. import demo
+        from ..bank import load
+        from ..store import Workspace
+
+        ws = Workspace(self.root)
+        try:
+            if kind == "demo":
+                ws.create(replace(demo.DEMO_SETTINGS, revision=None))
+                demo.build(ws, load(ws.bank_dir), self.today)
+            else:
+                ws.create(Settings())
+        except MeetingkitError as error:
+            self.post_message(WorkspaceFailed(error))
+            return
+        self._open_in_thread()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.NEEDS_SESSION:
+            return self.session is not None
+        if action == "retry":
+            return self.session is None and self.failed is not None
+        return True
+
+    # --- keys ----------------------------------------------------------------
+
+    def apply_keymap(self, settings: Settings) -> None:
+        """Use the workspace's ``keymap:``; an id nobody binds is reported, not ignored."""
+        from .keys import known_binding_ids
+
+        unknown = sorted(set(settings.keymap) - known_binding_ids())
+        self.user_keymap = {k: v for k, v in settings.keymap.items() if k not in unknown}
+        self.set_keymap(self.user_keymap)
+        if unknown:
+            self.notify(
+                f"keymap in meetingkit.yaml names no binding: {', '.join(unknown)}. "
+                "The help screen (F1) lists every id.",
+                title="Keymap",
+                severity="warning",
+                timeout=10,
+            )
+
+    def mode_keys(self) -> dict[str, str]:
+        """The key shown on each mode's tab, after the keymap."""
+        keys = {}
+        for mode in STEPS:
+            chosen = self.user_keymap.get(f"mode.{mode.name}", mode.key).split(",")[0].strip()
+            keys[mode.name] = self.get_key_display(Binding(chosen, ""))
+        return keys
+
+    # --- actions everywhere ----------------------------------------------------
+
+    async def action_mode(self, name: str) -> None:
+        if self.session is not None and name in BY_NAME:
+            await self.switch_mode(name)
+
+    async def run_in_mode(self, name: str, action: str) -> None:
+        """Go to a mode and run one of its actions (the command palette's way in)."""
+        await self.action_mode(name)
+        await self.screen.run_action(action)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen, help_markdown
+
+        screen = self.screen
+        if isinstance(screen, ModeScreen):
+            mode = BY_NAME[screen.MODE]
+            text = help_markdown(mode.title, mode.purpose, screen.HELP, screen)
+        else:
+            text = help_markdown("meetingkit", "the whole job", GENERAL_HELP, screen)
+        self.push_screen(HelpScreen(text))
+
+    def action_choose_meeting(self) -> None:
+        from .screens.meeting_picker import MeetingPicker
+
+        if self.session is None:
+            return
+        if not self.session.meetings:
+            self.notify("No meetings yet: plan one in Meeting mode (press n there).", severity="warning")
+            return
+        self.push_screen(MeetingPicker(self.session), self.open_meeting)
+
+    def open_meeting(self, meeting_id: str | None) -> None:
+        if meeting_id and self.session is not None:
+            self.session.select(meeting_id)
+            self.show_meeting()
+
+    def show_meeting(self) -> None:
+        """Name the meeting being worked on in the header, and redraw for it."""
+        session = self.session
+        if session is None:
+            return
+        current = session.current
+        self.sub_title = session.label(current) if current else "no meeting yet"
+        screen = self.screen
+        if isinstance(screen, ModeScreen):
+            screen.sync()
+
+    def action_settings(self) -> None:
+        from .screens.settings_form import SettingsForm
+
+        if self.session is not None:
+            self.push_screen(SettingsForm(self.session), lambda _: self.show_meeting())
+
+    def action_problems(self) -> None:
+        from .screens.problems import ProblemsScreen
+
+        if self.session is not None:
+            self.push_screen(ProblemsScreen(self.session.ws))
+
+    def action_reload(self) -> None:
+        """Read the workspace again, for changes made by another editor or organizer."""
+        if self.session is None:
+            return
+        pending = self.unsaved()
+        if pending:
+            self.notify(
+                "Save or discard these first: " + "; ".join(pending), title="Not reloaded", severity="warning"
+            )
+            return
+        try:
+            self.session.reload()
+        except MeetingkitError as error:
+            self.report(error)
+            return
+        self.show_meeting()
+        self.notify("Read the workspace again from disk.")
+
+    def on_print_done(self, message: PrintDone) -> None:
+        self.notify(f"{message.summary}\nWrote {message.path}", title="Printed", timeout=12)
+
+    def on_print_failed(self, message: PrintFailed) -> None:
+        self.report(message.error, title="Not printed")
+
+    # --- errors ----------------------------------------------------------------
+
+    def shorten(self, text: str) -> str:
+        """Paths inside the workspace are shown relative to it."""
+        return text.replace(str(self.root) + os.sep, "")
+
+    def report(self, error: MeetingkitError, title: str = "Not done") -> None:
+        self.notify(self.shorten(str(error)), title=title, severity="error", timeout=12)
+
+    def offer_reload(self, error: ConflictError, reload: Callable[[], None]) -> None:
+        """A save refused because the file changed on disk: say so, offer to reload."""
+        self.push_screen(
+            Choice(
+                "Changed on disk: nothing was written",
+                f"{self.shorten(str(error))}\n\nSomeone (another organizer, an editor, "
+                "git) changed this file since you opened it. Reload to see their version; "
+                "yours is then lost, so copy anything you need first. Or keep yours on screen "
+                "and decide later.",
+                [
+                    Option("r", "Reload from disk", "reload", "warning"),
+                    Option("k", "Keep mine on screen", "keep", "primary"),
+                ],
+            ),
+            lambda choice: reload() if choice == "reload" else None,
+        )
+
+    # --- quitting --------------------------------------------------------------
+
+    def unsaved(self) -> list[str]:
+        pending: list[str] = []
+        for mode in STEPS:
+            try:
+                stack = self.get_screen_stack(mode.name)
+            except KeyError:
+                continue
+            for screen in stack:
+                pending += screen.unsaved() if hasattr(screen, "unsaved") else []
+        return pending
+
+    def save_all(self) -> bool:
+        ok = True
+        for mode in STEPS:
+            try:
+                stack = self.get_screen_stack(mode.name)
+            except KeyError:
+                continue
+            for screen in stack:
+                if hasattr(screen, "save_all"):
+                    ok = screen.save_all() and ok
+        return ok
+
+    async def action_quit(self) -> None:
+        pending = self.unsaved()
+        if not pending:
+            self.exit(0)
+            return
+        if self._asking_to_quit:
+            return
+        self._asking_to_quit = True
+
+        def answer(choice: str | None) -> None:
+            self._asking_to_quit = False
+            if (choice == "save" and self.save_all()) or choice == "quit":
+                self.exit(0)
+
+        listing = "\n".join(f"• {item}" for item in pending)
+        self.push_screen(
+            Choice(
+                "Quit with unsaved changes?",
+                f"Not saved yet:\n{listing}\n\nTyped drafts also stay in the autosave folder "
+                "and are offered again next time.",
+                [
+                    Option("s", "Save and quit", "save", "primary"),
+                    Option("d", "Quit without saving", "quit", "error"),
+                    Option("c", "Keep working", "stay"),
+                ],
+            ),
+            answer,
+        )
+
+
+GENERAL_HELP = """\
+meetingkit opens a workspace (a folder of plain YAML and Markdown files) and
+lets you do the whole job in one place. The number keys switch between the
+steps: 1 Questions, 2 Meeting, 3 Testimony, 4 Answers, 5 Promises, 6 Print.
+"""
+
+
+def run(root: Path) -> int:
+    """Open the app on the workspace at ``root``; returns the exit status."""
+    app = MeetingkitApp(root, exit_after=os.environ.get(EXIT_AFTER_ENV) or None)
+    app.run()
+    return app.return_code or 0

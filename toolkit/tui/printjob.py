@@ -1,0 +1,113 @@
+"""One thing to print, as the app's Print and Testimony modes ask for it, made
+with the printing package's own functions (the ones the command line uses).
+
+Plain Python, run in a worker thread: ReportLab is imported here, on first
+use, never at start-up. Making the PDF is separate from writing it, so the
+app can say whether a handout fits, and at what type size, before any file
+is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..atomic import write_bytes
+from ..errors import MeetingkitError
+from ..model import Meeting, Testimony, slugify
+from .session import Session
+
+KINDS = {
+    "handout": "Handout for the room",
+    "promises": "Promises on the record",
+    "speaker": "Speaker copy",
+    "written": "Written copy for the clerk",
+}
+PAPERS = ("letter", "a4")
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    kind: str
+    meeting: Meeting
+    langs: tuple[str, ...]
+    paper: str = "letter"
+    large_print: bool = False
+    why: bool = True
+    ways: bool = True
+    testimony: Testimony | None = None
+
+    def file_name(self) -> str:
+        if self.kind in ("speaker", "written") and self.testimony is not None:
+            who = slugify(self.testimony.speaker, "speaker")
+            return f"{self.meeting.id}-{who}-{self.kind}-copy.pdf"
+        langs = "-".join(self.langs)
+        large = "-large" if self.large_print else ""
+        return f"{self.meeting.id}-{self.kind}-{langs}{large}.pdf"
+
+
+@dataclass(frozen=True)
+class Printed:
+    data: bytes
+    summary: str
+    """What the user is told: that it fits and at what size, or what it is."""
+
+
+def default_folder(session: Session) -> Path:
+    return session.ws.root / "print"
+
+
+def make(job: PrintJob, session: Session) -> Printed:
+    """The PDF for ``job`` (blocking); MeetingkitError says why it cannot be made."""
+    from ..printing.fonts import font_file
+
+    settings = session.settings
+    font = font_file(None, settings.font, session.ws.root)
+    if job.kind == "handout":
+        from ..printing.handout import Sections
+        from ..printing.handout_pdf import handout_pdf
+
+        data, size = handout_pdf(
+            settings,
+            job.meeting,
+            session.bank,
+            job.langs,
+            paper=job.paper,
+            large_print=job.large_print,
+            font=font,
+            sections=Sections(why=job.why, ways=job.ways),
+        )
+        return Printed(data, f"Fits on one page at {size:g} pt type.")
+    if job.kind == "promises":
+        from ..printing.promises_handout import on_record, promise_words, promises_pdf
+
+        lang = job.langs[0]
+        promise_words(lang)
+        as_of: date = job.meeting.date
+        items = on_record(job.meeting, session.meetings, session.answers, as_of)
+        data, size = promises_pdf(
+            settings, job.meeting, items, as_of, lang, paper=job.paper, large_print=job.large_print, font=font
+        )
+        return Printed(data, f"Fits on one page at {size:g} pt type ({len(items)} promises).")
+    if job.testimony is None:
+        raise MeetingkitError("choose whose testimony to print (no speaker has a draft yet)")
+    from ..printing.testimony_pdf import testimony_pdf
+
+    data = testimony_pdf(
+        settings,
+        job.meeting,
+        job.testimony,
+        written=job.kind == "written",
+        large_print=job.large_print,
+        paper=job.paper,
+        font=font,
+    )
+    return Printed(data, f"{KINDS[job.kind]} of {job.testimony.speaker}'s testimony is ready.")
+
+
+def write(path: Path, printed: Printed) -> Path:
+    if path.is_dir():
+        raise MeetingkitError(f"{path} is a folder; give a file name such as handout.pdf")
+    write_bytes(path, printed.data)
+    return path

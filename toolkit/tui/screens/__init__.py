@@ -1,0 +1,1 @@
+"""One screen per mode, plus the dialogs and forms they open."""

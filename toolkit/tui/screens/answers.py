@@ -1,0 +1,377 @@
+"""Answers mode: after the meeting, go down the agenda and log each question
+fast (how it was answered, by whom, what was said, where it is on the record),
+and any promise made, in the same place. Uses the tracker's own functions.
+
+Leaving a question with changes saves it; the form is also autosaved every
+few seconds while you type, so a crash loses seconds.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
+
+from ...bank import entry_text, placeholder_values
+from ...errors import ConflictError, MeetingkitError
+from ...model import ANSWER_STATUSES, Answer, Meeting
+from ...tracker import add_promise, due_text, log_answer
+from ..widgets.autosaver import Autosaver
+from .base import ModeScreen
+
+FIELDS = ("status", "official", "said", "source", "notes")
+STATUS_KEYS = {"answered": "a", "partial": "p", "deflected": "d", "declined": "x", "not-asked": "n"}
+STATUS_STYLE = {"answered": "green", "partial": "yellow", "deflected": "red", "declined": "red"}
+
+
+def status_cell(status: str) -> Text:
+    return Text(status.replace("-", " ") or "—", style=STATUS_STYLE.get(status, "dim"))
+
+
+def fields_of(answer: Answer) -> dict[str, str]:
+    return {name: getattr(answer, name) for name in FIELDS}
+
+
+class AnswersScreen(ModeScreen):
+    MODE = "answers"
+    CSS_PATH = "answers.tcss"
+    AUTO_FOCUS = "#a-agenda"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save & next", id="answers.save"),
+        Binding("ctrl+n", "promise", "Add promise", id="answers.promise"),
+        *(
+            Binding(
+                key,
+                f"status('{status}')",
+                status.replace("-", " ").capitalize(),
+                id=f"answers.{status}",
+                show=False,
+            )
+            for status, key in STATUS_KEYS.items()
+        ),
+        Binding("escape", "back", "Back to agenda", id="answers.back", show=False),
+    ]
+    HELP = """\
+After the meeting, log what happened to each question on the agenda of the
+meeting you work on (ctrl+g picks another).
+
+- In the agenda on the left, one key sets how a question was answered and
+  moves you to the form: **a** answered, **p** partly, **d** deflected,
+  **x** declined, **n** not asked.
+- Fill in who answered (known officials are suggested: → completes), what was
+  said (a quote or a paraphrase), and where it is on the record (minutes link,
+  video time). Private notes are never printed unless you ask.
+- **ctrl+s** saves and goes to the next question; **escape** goes back to the
+  agenda. Moving to another question also saves.
+- **ctrl+n** records a promise made in this answer: what, who, by when.
+  Follow it in Promises mode (5).
+"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.question_id: str | None = None
+        self.loaded: Answer | None = None
+        self.autosaver: Autosaver | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="a-main"):
+            with Vertical(id="a-left"):
+                yield Static("", id="a-title", classes="pane-title")
+                yield DataTable(id="a-agenda", cursor_type="row", zebra_stripes=True)
+                yield Static(
+                    "a answered · p partly · d deflected · x declined · n not asked",
+                    classes="hint",
+                    id="a-keys",
+                )
+            with VerticalScroll(id="a-form"):
+                yield Static("", id="a-question")
+                yield Label("How was it answered?", classes="field-label")
+                yield Select(
+                    [(s.replace("-", " "), s) for s in ANSWER_STATUSES], id="a-status", prompt="choose"
+                )
+                yield Label("Who answered", classes="field-label")
+                yield Input(id="a-official", placeholder="Sheriff Dana Whitfield")
+                yield Label("What was said (quote or paraphrase)", classes="field-label")
+                yield TextArea(id="a-said", soft_wrap=True)
+                yield Label("Where it is on the record (minutes link, video time)", classes="field-label")
+                yield Input(id="a-source", placeholder="Meeting video at 1:12:40")
+                yield Label("Private notes (never printed unless asked for)", classes="field-label")
+                yield TextArea(id="a-notes", soft_wrap=True)
+                with Horizontal(classes="pane-buttons"):
+                    yield Button("Save & next (ctrl+s)", id="a-save", variant="primary", compact=True)
+                    yield Button("Add promise (ctrl+n)", id="a-promise", compact=True)
+                yield Static("", id="a-promises")
+
+    def on_mount(self) -> None:
+        self.query_one("#a-agenda", DataTable).add_columns("#", "Question", "Answer", "Promises")
+
+    # --- drawing ---------------------------------------------------------------
+
+    @property
+    def meeting(self) -> Meeting | None:
+        return self.session.current
+
+    def refresh_view(self) -> None:
+        meeting = self.meeting
+        table = self.query_one("#a-agenda", DataTable)
+        table.clear()
+        title = self.query_one("#a-title", Static)
+        if meeting is None:
+            title.update("No meeting yet")
+            self.load(None)
+            return
+        held = "" if meeting.date <= self.session.today else " (not held yet)"
+        title.update(f"Agenda of {meeting.date.isoformat()}{held}")
+        answers = self.session.answers_of(meeting.id)
+        for n, entry in enumerate(meeting.agenda, 1):
+            answer = answers.get(entry.question)
+            status = answer.status if answer else ""
+            promises = str(len(answer.promises)) if answer and answer.promises else ""
+            table.add_row(str(n), Text(entry.question), status_cell(status), promises, key=entry.question)
+        ids = [e.question for e in meeting.agenda]
+        if self.question_id in ids:
+            table.move_cursor(row=ids.index(self.question_id))
+            self.load(self.question_id)
+        else:
+            self.load(ids[0] if ids else None)
+
+    def load(self, question_id: str | None) -> None:
+        """Show one question's answer in the form."""
+        meeting = self.meeting
+        self.question_id = question_id
+        heading = self.query_one("#a-question", Static)
+        if meeting is None or question_id is None:
+            self.loaded = None
+            self.autosaver = None
+            heading.update("Nothing to log: add questions to the agenda first (Questions mode, 1).")
+            self.fill({name: "" for name in FIELDS})
+            self.query_one("#a-promises", Static).update("")
+            return
+        answer = deepcopy(self.session.answer_for(meeting.id, question_id))
+        self.loaded = answer
+        heading.update(self.question_heading(meeting, question_id))
+        self.fill(fields_of(answer))
+        self.show_promises(answer)
+        self.autosaver = Autosaver(
+            self,
+            self.session.autosave,
+            ("answer", meeting.id, question_id),
+            self.form_fields,
+            lambda: self.loaded.revision if self.loaded else None,
+        )
+        self.autosaver.offer(fields_of(answer), lambda fields, _rev: self.fill(fields))
+
+    def question_heading(self, meeting: Meeting, question_id: str) -> str:
+        question = self.session.bank.questions.get(question_id)
+        entry = next(e for e in meeting.agenda if e.question == question_id)
+        number = meeting.agenda.index(entry) + 1
+        if question is None:
+            return f"[b]{number}. {question_id}[/b] (not in any question bank)"
+        values = placeholder_values(self.session.settings, meeting, meeting.language)
+        lang = meeting.language if meeting.language in question.texts else next(iter(question.texts))
+        text = entry_text(question, lang, values, entry, meeting.language).text
+        who = f" — asked by {escape(entry.speaker)}" if entry.speaker else ""
+        return f"[b]{number}. {escape(text)}[/b]{who}"
+
+    def show_promises(self, answer: Answer) -> None:
+        if not answer.promises:
+            text = "No promises recorded for this question."
+        else:
+            lines = ["[b]Promises made here[/b]"]
+            for p in answer.promises:
+                who = f" — {escape(p.official)}" if p.official else ""
+                lines.append(f"• {escape(p.what)}{who} · due {due_text(p)} · {p.status}")
+            text = "\n".join(lines)
+        self.query_one("#a-promises", Static).update(text)
+
+    def fill(self, fields: dict[str, str]) -> None:
+        with self.prevent(Input.Changed, TextArea.Changed, Select.Changed):
+            status = fields.get("status", "")
+            select = self.query_one("#a-status", Select)
+            if status in ANSWER_STATUSES:
+                select.value = status
+            else:
+                select.clear()
+            self.query_one("#a-official", Input).value = fields.get("official", "")
+            self.query_one("#a-said", TextArea).load_text(fields.get("said", ""))
+            self.query_one("#a-source", Input).value = fields.get("source", "")
+            self.query_one("#a-notes", TextArea).load_text(fields.get("notes", ""))
+        self.query_one("#a-official", Input).suggester = SuggestFromList(
+            self.known_officials(), case_sensitive=False
+        )
+
+    def known_officials(self) -> list[str]:
+        names = [f"{o.title} {o.name}".strip() for o in self.session.settings.officials]
+        names += [a.official for a in self.session.answers if a.official]
+        return list(dict.fromkeys(names))
+
+    def form_fields(self) -> dict[str, str]:
+        status = self.query_one("#a-status", Select).value
+        return {
+            "status": "" if status is Select.NULL else str(status),
+            "official": self.query_one("#a-official", Input).value.strip(),
+            "said": self.query_one("#a-said", TextArea).text.strip(),
+            "source": self.query_one("#a-source", Input).value.strip(),
+            "notes": self.query_one("#a-notes", TextArea).text.strip(),
+        }
+
+    def dirty(self) -> bool:
+        return self.loaded is not None and self.form_fields() != fields_of(self.loaded)
+
+    # --- events ----------------------------------------------------------------
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        qid = event.row_key.value
+        if qid is None or qid == self.question_id or event.cursor_row != event.data_table.cursor_row:
+            return
+        if self.dirty() and not self.save():
+            return
+        self.load(qid)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.changed()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.changed()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.changed()
+
+    def changed(self) -> None:
+        if self.autosaver is not None:
+            self.autosaver.touch()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "a-save":
+            self.action_save()
+        elif event.button.id == "a-promise":
+            self.action_promise()
+
+    # --- actions ---------------------------------------------------------------
+
+    def action_status(self, status: str) -> None:
+        if self.loaded is None:
+            return
+        self.query_one("#a-status", Select).value = status
+        official = self.query_one("#a-official", Input)
+        if not official.value:
+            official.value = self.last_official()
+        official.focus()
+
+    def last_official(self) -> str:
+        """Who answered the question before, a good guess for this one."""
+        meeting = self.meeting
+        if meeting is None or self.question_id is None:
+            return ""
+        answers = self.session.answers_of(meeting.id)
+        ids = [e.question for e in meeting.agenda]
+        for qid in reversed(ids[: ids.index(self.question_id)]):
+            answer = answers.get(qid)
+            if answer is not None and answer.official:
+                return answer.official
+        return ""
+
+    def action_back(self) -> None:
+        self.query_one("#a-agenda").focus()
+
+    def action_save(self) -> None:
+        if self.loaded is None:
+            return
+        if not self.dirty() or self.save():
+            self.next_question()
+
+    def next_question(self) -> None:
+        table = self.query_one("#a-agenda", DataTable)
+        if table.cursor_row < table.row_count - 1:
+            table.move_cursor(row=table.cursor_row + 1)
+        else:
+            self.notify("That was the last question. Follow the promises in Promises mode (5).")
+        table.focus()
+
+    def answer_from_form(self) -> Answer | None:
+        """The loaded answer with the form applied, or None (and a reason) if it cannot be."""
+        assert self.loaded is not None
+        fields = self.form_fields()
+        answer = deepcopy(self.loaded)
+        if not fields["status"]:
+            if any(fields[name] for name in FIELDS[1:]):
+                self.notify("Choose how it was answered first (a, p, d, x or n).", severity="error")
+                return None
+            return answer
+        log_answer(
+            answer, fields["status"], fields["official"], fields["said"], fields["source"], fields["notes"]
+        )
+        return answer
+
+    def save(self) -> bool:
+        answer = self.answer_from_form()
+        return answer is not None and self.store(answer)
+
+    def store(self, answer: Answer) -> bool:
+        try:
+            self.session.save_answer(answer)
+        except ConflictError as error:
+            self.mk.offer_reload(error, lambda: self.reload(answer))
+            return False
+        except MeetingkitError as error:
+            self.mk.report(error)
+            return False
+        if self.autosaver is not None:
+            self.autosaver.clear()
+        self.loaded = deepcopy(answer)
+        self._seen_version = self.session.version
+        self.redraw_row(answer)
+        self.show_promises(answer)
+        return True
+
+    def redraw_row(self, answer: Answer) -> None:
+        table = self.query_one("#a-agenda", DataTable)
+        table.update_cell(answer.question, table.ordered_columns[2].key, status_cell(answer.status))
+        count = str(len(answer.promises)) if answer.promises else ""
+        table.update_cell(answer.question, table.ordered_columns[3].key, count)
+
+    def reload(self, answer: Answer) -> None:
+        if self.autosaver is not None:
+            self.autosaver.flush()
+        try:
+            self.session.reload_answer(answer.meeting, answer.question)
+        except MeetingkitError as error:
+            self.mk.report(error)
+            return
+        self._seen_version = -1
+        self.sync()
+
+    def unsaved(self) -> list[str]:
+        return [f"the answer to {self.question_id}"] if self.dirty() else []
+
+    def save_all(self) -> bool:
+        return not self.dirty() or self.save()
+
+    def action_promise(self) -> None:
+        from .promise_form import PromiseForm
+
+        if self.loaded is None or self.meeting is None:
+            self.notify("Choose a question on the agenda first.", severity="warning")
+            return
+        official = self.query_one("#a-official", Input).value.strip()
+        self.app.push_screen(PromiseForm(official, self.known_officials()), self.promised)
+
+    def promised(self, result: tuple[str, str, object, str] | None) -> None:
+        meeting = self.meeting
+        if result is None or meeting is None:
+            return
+        what, who, due, note = result
+        answer = self.answer_from_form()
+        if answer is None:
+            return
+        promise = add_promise(answer, what, due, who, meeting.date, note)  # type: ignore[arg-type]
+        if self.store(answer):
+            self.fill(fields_of(answer))
+            self.notify(f"Promise recorded ({promise.id}).")

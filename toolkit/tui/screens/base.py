@@ -1,0 +1,89 @@
+"""What every mode's screen shares: header, mode bar, footer, a plain-words
+help text, and redrawing when the workspace changed while it was hidden."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from ...errors import ConflictError, MeetingkitError
+from ...model import Meeting
+from ..widgets.mode_bar import ModeBar, ModeTabs
+
+if TYPE_CHECKING:
+    from ..app import MeetingkitApp
+    from ..session import Session
+
+
+class ModeScreen(Screen[None]):
+    MODE: ClassVar[str] = ""
+    HELP: ClassVar[str] = ""
+    """Markdown for the help screen: what this mode is for, in plain words."""
+
+    def __init__(self) -> None:
+        super().__init__(id=f"mode-{self.MODE}")
+        self._seen_version = -1
+
+    @property
+    def mk(self) -> MeetingkitApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def session(self) -> Session:
+        session = self.mk.session
+        assert session is not None, "mode screens exist only once the workspace is open"
+        return session
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield ModeBar(self.MODE, self.mk.mode_keys(), len(self.session.problems))
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(ModeTabs).active = f"tab-{self.MODE}"
+        self.query_one(ModeBar).show_problems(len(self.session.problems))
+        self.sync()
+
+    def sync(self) -> None:
+        """Redraw from the session if it changed since this screen last drew."""
+        if self._seen_version != self.session.version:
+            self._seen_version = self.session.version
+            self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Draw the session's current state (each mode fills this in)."""
+
+    def unsaved(self) -> list[str]:
+        """Edits that only live on screen: named for the quit question."""
+        return []
+
+    def save_all(self) -> bool:
+        """Save every unsaved edit; False if one could not be saved."""
+        return True
+
+    def save_meeting(self, meeting: Meeting) -> bool:
+        """Save a changed copy of a meeting; on a conflict, offer to reload it."""
+        try:
+            self.session.save_meeting(meeting)
+        except ConflictError as error:
+            self.mk.offer_reload(error, lambda: self.reload_meeting(meeting.id))
+            return False
+        except MeetingkitError as error:
+            self.mk.report(error)
+            return False
+        self.sync()
+        return True
+
+    def reload_meeting(self, meeting_id: str) -> None:
+        try:
+            self.session.reload_meeting(meeting_id)
+        except MeetingkitError as error:
+            self.mk.report(error)
+        self.sync()

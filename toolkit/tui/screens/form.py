@@ -1,0 +1,139 @@
+"""What every form shares: labelled fields with their errors shown as you
+type, ctrl+s to save, escape to close (asking first if something changed)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+
+from .choice import Choice, Option
+
+if TYPE_CHECKING:
+    from ..app import MeetingkitApp
+
+T = TypeVar("T")
+
+
+def field(label: str, widget: Widget, hint: str = "") -> ComposeResult:
+    """A label, the field, and a line for its error (or a hint)."""
+    yield Label(label, classes="field-label")
+    yield widget
+    yield Static(hint, classes="field-error hint" if hint else "field-error", id=f"{widget.id}-error")
+
+
+def value_of(widget: Widget) -> Any:
+    if isinstance(widget, TextArea):
+        return widget.text
+    if isinstance(widget, (Input, Select)):
+        return widget.value
+    return getattr(widget, "value", None)
+
+
+class FormScreen(ModalScreen[T], Generic[T]):
+    """Subclasses yield fields in ``compose_fields`` and build the result in ``submit``."""
+
+    TITLE_TEXT: ClassVar[str] = ""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
+        Binding("escape", "cancel", "Close", id="form.cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog")
+        self._initial: dict[str, Any] = {}
+
+    @property
+    def mk(self) -> MeetingkitApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box"):
+            yield Static(self.TITLE_TEXT, classes="dialog-title")
+            with VerticalScroll(classes="form-fields"):
+                yield from self.compose_fields()
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="form-save", variant="primary")
+                yield Button("Close (esc)", id="form-cancel")
+        yield Footer()
+
+    def compose_fields(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self._initial = self.snapshot()
+
+    def snapshot(self) -> dict[str, Any]:
+        return {w.id: value_of(w) for w in self.query("Input, TextArea, Select, Checkbox, Switch") if w.id}
+
+    def changed(self) -> bool:
+        return self.snapshot() != self._initial
+
+    def unsaved(self) -> list[str]:
+        return [f"the form “{self.TITLE_TEXT}”"] if self.changed() else []
+
+    def save_all(self) -> bool:
+        result = self.submit()
+        if result is None:
+            return False
+        self.dismiss(result)
+        return True
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id is None or event.validation_result is None:
+            return
+        error = self.query_one(f"#{event.input.id}-error", Static)
+        if not event.validation_result.is_valid:
+            error.set_class(False, "hint")
+            error.update("; ".join(event.validation_result.failure_descriptions))
+        elif not error.has_class("hint"):
+            error.update("")
+
+    def invalid_fields(self) -> list[str]:
+        """Validate every input now; the labels of the ones that fail."""
+        bad = []
+        for widget in self.query(Input):
+            result = widget.validate(widget.value)
+            if result is not None and not result.is_valid:
+                bad.append(widget.border_title or widget.id or "a field")
+        return bad
+
+    def submit(self) -> T | None:
+        """Check and save; return the result to close with, or None to stay open."""
+        raise NotImplementedError
+
+    def action_save(self) -> None:
+        if self.invalid_fields():
+            self.notify("Some fields need fixing first (shown in red).", severity="error")
+            return
+        result = self.submit()
+        if result is not None:
+            self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        if not self.changed():
+            self.dismiss(None)
+            return
+        self.app.push_screen(
+            Choice(
+                "Close without saving?",
+                "You changed this form. Closing now drops those changes.",
+                [
+                    Option("k", "Keep editing", "keep", "primary"),
+                    Option("d", "Drop changes", "drop", "error"),
+                ],
+            ),
+            lambda choice: self.dismiss(None) if choice == "drop" else None,
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "form-save":
+            self.action_save()
+        elif event.button.id == "form-cancel":
+            self.action_cancel()

@@ -1,0 +1,257 @@
+"""Meeting mode: the meetings (upcoming first), the one you work on, its
+agenda in order with who asks what, and the speaker planner."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.markup import escape
+from textual.widgets import Button, DataTable, Static
+
+from ...model import Meeting
+from ...testimony import word_budget
+from .base import ModeScreen
+from .planner import agenda_words, slots_for
+
+
+class MeetingScreen(ModeScreen):
+    MODE = "meeting"
+    CSS_PATH = "meeting.tcss"
+    AUTO_FOCUS = "#m-list"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New meeting", id="meeting.new"),
+        Binding("e", "edit", "Edit", id="meeting.edit"),
+        Binding("p", "planner", "Speaker planner", id="meeting.planner"),
+        Binding("s", "speaker", "Assign speaker", id="meeting.speaker"),
+        Binding("ctrl+up", "move(-1)", "Move up", id="meeting.up"),
+        Binding("ctrl+down", "move(1)", "Move down", id="meeting.down"),
+        Binding("x,delete", "remove", "Remove question", id="meeting.remove", show=False),
+    ]
+    HELP = """\
+Every meeting in the workspace, upcoming ones first. The highlighted meeting is
+the one every other mode works on (its name is in the header).
+
+- **n** plans a new meeting; **e** edits the highlighted one (body, date, time,
+  place, agenda item, minutes per speaker, sign-up rule, private notes).
+- Press **tab** to move into the agenda on the right. There, **ctrl+up** and
+  **ctrl+down** reorder the questions, **s** names who asks the highlighted one,
+  and **x** takes it off. Add questions in Questions mode (1).
+- **p** opens the speaker planner: give the number of speakers or their names
+  and it splits the agenda, in order, so each speaker's questions fit their
+  minutes at your speaking rate; it shows who is over, and **[** and **]** move
+  a question to the previous or next speaker by hand.
+"""
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="m-main"):
+            with Vertical(id="m-left"):
+                yield Static("Meetings, upcoming first", classes="pane-title")
+                yield DataTable(id="m-list", cursor_type="row", zebra_stripes=True)
+                with Horizontal(classes="pane-buttons"):
+                    yield Button("New (n)", id="m-new", variant="primary")
+                    yield Button("Edit (e)", id="m-edit")
+            with Vertical(id="m-right"):
+                yield Static("", id="m-info")
+                yield Static("Agenda", classes="pane-title")
+                yield DataTable(id="m-agenda", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="m-plan")
+                with Horizontal(classes="pane-buttons"):
+                    yield Button("Planner (p)", id="m-planner", variant="primary")
+                    yield Button("Speaker (s)", id="m-speaker")
+                    yield Button("▲", id="m-up", tooltip="Move up (ctrl+up)")
+                    yield Button("▼", id="m-down", tooltip="Move down (ctrl+down)")
+                    yield Button("Remove (x)", id="m-remove", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#m-list", DataTable).add_columns("When", "Qs", "", "Body")
+        self.query_one("#m-agenda", DataTable).add_columns("#", "Question", "Speaker", "Words", "")
+
+    # --- drawing ---------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        session = self.session
+        listing = self.query_one("#m-list", DataTable)
+        listing.clear()
+        for m in session.meetings_upcoming_first():
+            when = "upcoming" if m.date >= session.today else "held"
+            listing.add_row(
+                f"{m.date.isoformat()} {m.time}".strip(), str(len(m.agenda)), when, Text(m.body), key=m.id
+            )
+        ids = [m.id for m in session.meetings_upcoming_first()]
+        if session.current_id in ids:
+            with self.prevent(DataTable.RowHighlighted):
+                listing.move_cursor(row=ids.index(session.current_id))
+        self.show_meeting()
+
+    @property
+    def meeting(self) -> Meeting | None:
+        return self.session.current
+
+    def show_meeting(self) -> None:
+        meeting = self.meeting
+        info = self.query_one("#m-info", Static)
+        agenda = self.query_one("#m-agenda", DataTable)
+        row = agenda.cursor_row
+        agenda.clear()
+        plan = self.query_one("#m-plan", Static)
+        if meeting is None:
+            info.update("No meeting yet. Press [b]n[/b] (or click New) to plan one.")
+            plan.update("")
+            return
+        lines = [f"[b]{escape(meeting.body)}[/b] — {meeting.date:%A %d %B %Y} {meeting.time}"]
+        for label, value in (
+            ("Where", meeting.location),
+            ("Agenda item", meeting.agenda_item),
+            ("Sign-up", meeting.signup),
+        ):
+            if value:
+                lines.append(f"{label}: {escape(value)}")
+        lines.append(f"Each speaker: {meeting.minutes:g} min · testimony in {meeting.language}")
+        info.update("\n".join(lines))
+        words = agenda_words(self.session, meeting)
+        bank = self.session.bank
+        for n, (entry, (_, count)) in enumerate(zip(meeting.agenda, words, strict=True), 1):
+            question = bank.questions.get(entry.question)
+            known = "" if question else "not in any bank"
+            agenda.add_row(
+                str(n),
+                Text(entry.question),
+                Text(entry.speaker or "—"),
+                str(count),
+                known,
+                key=entry.question,
+            )
+        if meeting.agenda:
+            agenda.move_cursor(row=min(row, len(meeting.agenda) - 1))
+        plan.update(self.plan_text(meeting, words))
+
+    def plan_text(self, meeting: Meeting, words: list[tuple[str, int]]) -> str:
+        if not meeting.agenda:
+            return "The agenda is empty: add questions in Questions mode (1)."
+        speakers = meeting.speakers()
+        if not speakers:
+            return "No speakers yet: press p to split the agenda among speakers."
+        budget = word_budget(meeting.minutes, self.session.settings.wpm)
+        assignment = {e.question: e.speaker for e in meeting.agenda}
+        parts = []
+        for slot in slots_for(assignment, words, speakers, budget):
+            color = "$error" if slot.over else "$success"
+            parts.append(f"[{color}]{escape(slot.speaker)}: ~{slot.words}/{slot.limit_words} words[/]")
+        unassigned = sum(1 for e in meeting.agenda if not e.speaker)
+        tail = f" · {unassigned} question(s) without a speaker" if unassigned else ""
+        return " · ".join(parts) + tail
+
+    # --- events ----------------------------------------------------------------
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id != "m-list" or event.row_key.value is None:
+            return
+        if event.cursor_row != event.data_table.cursor_row:
+            return  # stale: the list was redrawn since
+        if event.row_key.value != self.session.current_id:
+            self.session.select(event.row_key.value)
+            self._seen_version = self.session.version
+            self.mk.show_meeting()
+            self.show_meeting()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "m-new": self.action_new,
+            "m-edit": self.action_edit,
+            "m-planner": self.action_planner,
+            "m-speaker": self.action_speaker,
+            "m-up": lambda: self.action_move(-1),
+            "m-down": lambda: self.action_move(1),
+            "m-remove": self.action_remove,
+        }
+        if event.button.id in actions:
+            actions[event.button.id]()
+
+    # --- actions ---------------------------------------------------------------
+
+    def action_new(self) -> None:
+        from .meeting_form import MeetingForm
+
+        self.app.push_screen(MeetingForm(self.session), self.saved_form)
+
+    def action_edit(self) -> None:
+        from .meeting_form import MeetingForm
+
+        if self.meeting is None:
+            self.action_new()
+            return
+        self.app.push_screen(MeetingForm(self.session, self.meeting), self.saved_form)
+
+    def saved_form(self, meeting: Meeting | None) -> None:
+        if meeting is not None:
+            self.notify(f"Saved meeting {meeting.id}.")
+            self.mk.show_meeting()
+
+    def selected_entry(self) -> int | None:
+        meeting = self.meeting
+        if meeting is None or not meeting.agenda:
+            self.notify("The agenda is empty: add questions in Questions mode (1).", severity="warning")
+            return None
+        return min(self.query_one("#m-agenda", DataTable).cursor_row, len(meeting.agenda) - 1)
+
+    def action_move(self, step: int) -> None:
+        index = self.selected_entry()
+        if index is None:
+            return
+        meeting = deepcopy(self.meeting)
+        assert meeting is not None
+        target = index + step
+        if not 0 <= target < len(meeting.agenda):
+            return
+        meeting.agenda.insert(target, meeting.agenda.pop(index))
+        if self.save_meeting(meeting):
+            self.query_one("#m-agenda", DataTable).move_cursor(row=target)
+
+    def action_remove(self) -> None:
+        index = self.selected_entry()
+        if index is None:
+            return
+        meeting = deepcopy(self.meeting)
+        assert meeting is not None
+        gone = meeting.agenda.pop(index)
+        if self.save_meeting(meeting):
+            self.notify(f"Took {gone.question} off the agenda.")
+
+    def action_speaker(self) -> None:
+        from .speaker_form import SpeakerForm
+
+        index = self.selected_entry()
+        if index is None:
+            return
+        assert self.meeting is not None
+        entry = self.meeting.agenda[index]
+        form = SpeakerForm(
+            f"Who asks {entry.question}?",
+            entry.speaker,
+            self.session.speakers(self.meeting),
+            neighbourhood=None,
+        )
+        self.app.push_screen(form, lambda answer: self.set_speaker(index, answer[0]) if answer else None)
+
+    def set_speaker(self, index: int, speaker: str) -> None:
+        meeting = deepcopy(self.meeting)
+        assert meeting is not None
+        meeting.agenda[index].speaker = speaker
+        self.save_meeting(meeting)
+
+    def action_planner(self) -> None:
+        from .planner import PlannerScreen
+
+        if self.selected_entry() is None:
+            return
+        assert self.meeting is not None
+        self.app.push_screen(PlannerScreen(self.session, self.meeting), self.planned)
+
+    def planned(self, meeting: Meeting | None) -> None:
+        if meeting is not None and self.save_meeting(meeting):
+            self.notify("Speakers assigned. Draft their testimony in Testimony mode (3).")

@@ -1,0 +1,238 @@
+"""Print mode: the handout for the room (languages, paper, large print), the
+promises on the record, and each speaker's copy. Before anything is written
+it says whether the page fits and at what type size; making and writing the
+PDF run in workers and end with a notification naming the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, Static
+
+from ...errors import MeetingkitError
+from ...model import Meeting
+from ..print_tasks import FitChecked, start_check, start_print
+from ..printjob import KINDS, PAPERS, PrintJob, default_folder
+from .base import ModeScreen
+
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+PAPER_NAMES = {"letter": "Letter (US)", "a4": "A4"}
+CHECK_DELAY = 0.3
+
+
+def language_label(choice: str) -> str:
+    """``en,es`` reads "English + Español side by side"."""
+    names = " + ".join(LANGUAGE_NAMES.get(x, x) for x in choice.split(","))
+    return f"{names} side by side" if "," in choice else names
+
+
+class PrintScreen(ModeScreen):
+    MODE = "print"
+    CSS_PATH = "print_mode.tcss"
+    AUTO_FOCUS = "#p-kind"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "write", "Write PDF", id="print.write"),
+        Binding("ctrl+r", "check", "Check the fit", id="print.check", show=False),
+    ]
+    HELP = """\
+Print for the meeting you work on (ctrl+g picks another). Choose what to print
+on the left; the right side says, before anything is written, whether it fits
+and at what type size.
+
+- **Handout for the room**: one page, always; the largest type that fits,
+  never below 10 pt (18 pt in large print). English, Spanish, or both side by
+  side. If it cannot fit, nothing is written and you are told what to cut.
+- **Promises on the record**: one page with every promise made up to this
+  meeting and where it stands, in one language.
+- **Speaker copy**: the testimony in large type for the podium; **written
+  copy**: the same as a letter for the clerk. The saved text is printed.
+- **ctrl+s** writes the PDF to the file named below (in the workspace's print
+  folder unless you change it). Tab moves between the choices; arrows and
+  space pick one; the mouse works too.
+"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer: Timer | None = None
+        self._path_edited = False
+        self._last_job: PrintJob | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="p-main"):
+            with VerticalScroll(id="p-form"):
+                yield Label("What to print", classes="field-label")
+                with RadioSet(id="p-kind", compact=True):
+                    for n, (kind, label) in enumerate(KINDS.items()):
+                        yield RadioButton(label, value=n == 0, id=f"kind-{kind}")
+                yield Label("Languages", classes="field-label")
+                with RadioSet(id="p-langs", compact=True):
+                    wanted = ",".join(self.session.settings.languages[:2])
+                    for choice in self.language_choices():
+                        yield RadioButton(language_label(choice), value=choice == wanted, name=choice)
+                yield Label("Paper", classes="field-label")
+                with RadioSet(id="p-paper", compact=True):
+                    for n, paper in enumerate(PAPERS):
+                        yield RadioButton(PAPER_NAMES[paper], value=n == 0, id=f"paper-{paper}")
+                yield Checkbox("Large print", id="p-large", compact=True)
+                yield Checkbox("Include “why it matters”", value=True, id="p-why", compact=True)
+                yield Checkbox("Include “what you can do”", value=True, id="p-ways", compact=True)
+                yield Label("Speaker", classes="field-label")
+                yield Select([], id="p-speaker", prompt="no speaker yet", compact=True)
+                yield Label("Write to", classes="field-label")
+                yield Input(id="p-path", compact=True)
+                yield Button("Write PDF (ctrl+s)", id="p-write", variant="primary", compact=True)
+            with Vertical(id="p-status"):
+                yield Static("", id="p-meeting")
+                yield Static("", id="p-fit")
+                yield Static("", id="p-note", classes="hint")
+
+    def language_choices(self) -> list[str]:
+        langs = self.session.bank.languages() or ["en"]
+        return [*langs, ",".join(langs[:2])] if len(langs) > 1 else langs
+
+    # --- the job ---------------------------------------------------------------
+
+    @property
+    def meeting(self) -> Meeting | None:
+        return self.session.current
+
+    def refresh_view(self) -> None:
+        meeting = self.meeting
+        speakers = self.session.speakers(meeting) if meeting else []
+        select = self.query_one("#p-speaker", Select)
+        keep = select.value
+        select.set_options([(name, name) for name in speakers])
+        if keep in speakers:
+            select.value = keep
+        elif speakers:
+            select.value = speakers[0]
+        self.query_one("#p-meeting", Static).update(
+            f"For: {self.session.label(meeting)}"
+            if meeting
+            else "No meeting yet: plan one in Meeting mode (2)."
+        )
+        self.call_after_refresh(self.changed)
+
+    def langs_value(self) -> str:
+        pressed = self.query_one("#p-langs", RadioSet).pressed_button
+        return pressed.name or "" if pressed is not None else ""
+
+    def kind(self) -> str:
+        pressed = self.query_one("#p-kind", RadioSet).pressed_button
+        return (pressed.id or "kind-handout").removeprefix("kind-") if pressed else "handout"
+
+    def job(self) -> PrintJob | None:
+        meeting = self.meeting
+        if meeting is None:
+            return None
+        kind = self.kind()
+        langs = tuple(x for x in self.langs_value().split(",") if x) or (meeting.language,)
+        paper_button = self.query_one("#p-paper", RadioSet).pressed_button
+        paper = (paper_button.id or "paper-letter").removeprefix("paper-") if paper_button else "letter"
+        testimony = None
+        if kind in ("speaker", "written"):
+            speaker = self.query_one("#p-speaker", Select).value
+            if speaker is Select.NULL:
+                return PrintJob(kind, meeting, langs, paper)
+            try:
+                testimony = self.session.ws.testimony(meeting.id, str(speaker))
+            except MeetingkitError as error:
+                self.mk.report(error)
+        if kind == "promises":
+            langs = langs[:1]
+        return PrintJob(
+            kind,
+            meeting,
+            langs,
+            paper,
+            self.query_one("#p-large", Checkbox).value,
+            self.query_one("#p-why", Checkbox).value,
+            self.query_one("#p-ways", Checkbox).value,
+            testimony,
+        )
+
+    def changed(self) -> None:
+        """Options changed: update the file name, and check the fit shortly."""
+        kind = self.kind()
+        self.query_one("#p-speaker", Select).disabled = kind not in ("speaker", "written")
+        self.query_one("#p-why", Checkbox).disabled = kind != "handout"
+        self.query_one("#p-ways", Checkbox).disabled = kind != "handout"
+        job = self.job()
+        if job is not None and not self._path_edited:
+            with self.prevent(Input.Changed):
+                self.query_one("#p-path", Input).value = str(default_folder(self.session) / job.file_name())
+        self.query_one("#p-note", Static).update(self.note(job))
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(CHECK_DELAY, self.action_check)
+
+    def note(self, job: PrintJob | None) -> str:
+        if job is None:
+            return ""
+        if job.kind == "promises" and "," in self.langs_value():
+            return "The promises page is printed in one language: the first one chosen."
+        if job.kind in ("speaker", "written"):
+            pending = [u for u in self.mk.unsaved() if u.startswith("testimony")]
+            if pending:
+                return "Unsaved testimony (" + "; ".join(pending) + "): the saved text is printed."
+        return ""
+
+    # --- events ----------------------------------------------------------------
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self.changed()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.changed()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.changed()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._path_edited = True
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "p-write":
+            self.action_write()
+
+    def on_fit_checked(self, message: FitChecked) -> None:
+        if message.job != self._last_job:
+            return
+        fit = self.query_one("#p-fit", Static)
+        fit.set_class(message.error is not None, "state-over")
+        fit.set_class(message.error is None, "state-under")
+        if message.error is not None:
+            fit.update(f"✗ {self.mk.shorten(str(message.error))}\n\nNothing will be written.")
+        elif message.printed is not None:
+            fit.update(f"✓ {message.printed.summary}\nctrl+s writes it.")
+
+    # --- actions ---------------------------------------------------------------
+
+    def action_check(self) -> None:
+        self._timer = None
+        job = self.job()
+        fit = self.query_one("#p-fit", Static)
+        if job is None:
+            fit.update("")
+            return
+        self._last_job = job
+        fit.update("Checking whether it fits…")
+        start_check(self, self.session, job)
+
+    def action_write(self) -> None:
+        job = self.job()
+        if job is None:
+            self.notify("Plan a meeting first: Meeting mode (2).", severity="warning")
+            return
+        text = self.query_one("#p-path", Input).value.strip()
+        if not text:
+            self.notify("Say where to write the PDF.", severity="error")
+            return
+        path = Path(text).expanduser()
+        self.notify(f"Writing {path.name}…")
+        start_print(self, self.session, job, path)

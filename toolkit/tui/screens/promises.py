@@ -1,0 +1,190 @@
+"""Promises mode: every promise across meetings in one table, as of today:
+due date, days overdue in red, status; filter open / overdue / all; update a
+status with a dated note and evidence; see each promise's history.
+
+Where a promise stands comes from the tracker (the same code the command line
+and the report use); overdue is derived as of a date, never stored.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.markup import escape
+from textual.widgets import Button, DataTable, Static, Tab, Tabs
+
+from ...errors import ConflictError, MeetingkitError
+from ...tracker import PROMISE_LABELS, PromiseRow, due_text, promise_rows, set_status
+from .base import ModeScreen
+
+FILTERS = {"open": "Open", "overdue": "Overdue", "all": "All"}
+STATUS_STYLE = {"kept": "green", "partly-kept": "yellow", "broken": "red", "withdrawn": "dim"}
+
+
+def keep(row: PromiseRow, which: str) -> bool:
+    if which == "overdue":
+        return row.overdue
+    if which == "open":
+        return row.status == "open"
+    return True
+
+
+class FilterTabs(Tabs, can_focus=False):
+    """Open / overdue / all, for the mouse (the keys are o, v and a)."""
+
+
+class PromisesScreen(ModeScreen):
+    MODE = "promises"
+    CSS_PATH = "promises.tcss"
+    AUTO_FOCUS = "#pr-table"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("u", "update", "Update status", id="promises.update"),
+        Binding("o", "filter('open')", "Open", id="promises.open"),
+        Binding("v", "filter('overdue')", "Overdue", id="promises.overdue"),
+        Binding("a", "filter('all')", "All", id="promises.all"),
+    ]
+    HELP = """\
+Every promise officials made, at every meeting, as of today. Overdue means
+still open after its due date; the days late are shown in red. A promise with
+no date is listed as such: that no date was given is worth saying out loud.
+
+- **o** shows the open ones, **v** only the overdue ones, **a** all of them
+  (or click the tabs above the table).
+- **u** (or the button) updates the highlighted promise: kept, partly kept, broken,
+  withdrawn, or open again, with the date, a note and the evidence (a link, a
+  document name). Every change is kept in the promise's history, shown below.
+- New promises are recorded in Answers mode (4), where they were made.
+"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.which = "open"
+        self.rows: list[PromiseRow] = []
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="pr-main"):
+            yield FilterTabs(*(Tab(label, id=f"f-{key}") for key, label in FILTERS.items()), active="f-open")
+            yield Static("", id="pr-summary")
+            yield DataTable(id="pr-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="pr-history")
+            yield Button("Update status (u)", id="pr-update", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#pr-table", DataTable).add_columns(
+            "Due", "Late", "Status", "Official", "What", "Meeting"
+        )
+
+    def refresh_view(self) -> None:
+        session = self.session
+        all_rows = promise_rows(session.answers, session.today)
+        self.rows = [r for r in all_rows if keep(r, self.which)]
+        overdue = sum(r.overdue for r in all_rows)
+        still_open = sum(r.status == "open" for r in all_rows)
+        self.query_one("#pr-summary", Static).update(
+            f"As of {session.today.isoformat()}: {len(all_rows)} promises, {still_open} open, "
+            f"[b $error]{overdue} overdue[/]. Showing {FILTERS[self.which].lower()}."
+        )
+        table = self.query_one("#pr-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for r in self.rows:
+            p = r.promise
+            style = "bold red" if r.overdue else ""
+            late = f"{r.days_overdue} days" if r.overdue else ""
+            table.add_row(
+                Text(due_text(p), style=style),
+                Text(late, style=style),
+                Text(PROMISE_LABELS.get(r.status, r.status), style=STATUS_STYLE.get(r.status, style)),
+                Text(p.official),
+                Text(p.what),
+                Text(r.meeting),
+                key=p.id,
+            )
+        if self.rows:
+            table.move_cursor(row=min(row, len(self.rows) - 1))
+        self.show_history()
+
+    def selected(self) -> PromiseRow | None:
+        table = self.query_one("#pr-table", DataTable)
+        if not self.rows:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    def show_history(self) -> None:
+        row = self.selected()
+        box = self.query_one("#pr-history", Static)
+        if row is None:
+            box.update(
+                "No promises here. Record them in Answers mode (4)."
+                if self.which == "all"
+                else "Nothing here. Press a to see all promises."
+            )
+            return
+        p = row.promise
+        lines = [
+            f"[b]{escape(p.what)}[/b]",
+            f"{escape(p.official or 'who: not recorded')} · {row.meeting} · {p.id}",
+        ]
+        for change in p.history:
+            note = f" — {escape(change.note)}" if change.note else ""
+            evidence = f" (evidence: {escape(change.evidence)})" if change.evidence else ""
+            label = PROMISE_LABELS.get(change.status, change.status)
+            lines.append(f"  {change.on.isoformat()}  {label}{note}{evidence}")
+        box.update("\n".join(lines))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_history()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "pr-update":
+            self.action_update()
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        if isinstance(event.tabs, FilterTabs):
+            event.stop()
+            which = (event.tab.id or "f-open").removeprefix("f-")
+            if which != self.which:
+                self.which = which
+                self.refresh_view()
+
+    def action_filter(self, which: str) -> None:
+        self.query_one(FilterTabs).active = f"f-{which}"
+
+    def action_update(self) -> None:
+        from .promise_update import PromiseUpdate
+
+        row = self.selected()
+        if row is None:
+            return
+        self.app.push_screen(PromiseUpdate(row, self.session.today), lambda result: self.update(row, result))
+
+    def update(self, row: PromiseRow, result: tuple | None) -> None:
+        if result is None:
+            return
+        status, on, note, evidence = result
+        answer = deepcopy(self.session.answer_for(row.meeting, row.question))
+        for promise in answer.promises:
+            if promise.id == row.promise.id:
+                set_status(promise, status, on, note, evidence)
+        try:
+            self.session.save_answer(answer)
+        except ConflictError as error:
+            self.mk.offer_reload(error, lambda: self.reload(row))
+            return
+        except MeetingkitError as error:
+            self.mk.report(error)
+            return
+        self.notify(f"{row.promise.id}: {PROMISE_LABELS.get(status, status)}.")
+        self.sync()
+
+    def reload(self, row: PromiseRow) -> None:
+        try:
+            self.session.reload_answer(row.meeting, row.question)
+        except MeetingkitError as error:
+            self.mk.report(error)
+        self.sync()

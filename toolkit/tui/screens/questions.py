@@ -1,0 +1,316 @@
+"""Questions mode: browse the bank by topic, search as you type, read what each
+question is for, put it on the current meeting's agenda and tailor its wording."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Input, Markdown, OptionList, Select
+from textual.widgets.option_list import Option
+
+from ...bank import entry_text, placeholder_values, tailor
+from ...errors import MeetingkitError
+from ...model import AgendaEntry, Meeting, Question
+from .base import ModeScreen
+from .choice import Choice
+from .choice import Option as Answer
+
+ALL_TOPICS = "all"
+
+
+def matches(question: Question, words: list[str], topic_label: str) -> bool:
+    """Every word appears somewhere: id, topic, or any language's text and guidance."""
+    haystack = " ".join(
+        [question.id, question.topic, topic_label]
+        + [f"{t.text} {t.why} {t.clear_answer} {' '.join(t.records)}" for t in question.texts.values()]
+    ).casefold()
+    return all(word in haystack for word in words)
+
+
+def detail_markdown(
+    question: Question, text: str, lang: str, status: str, missing: list[str], values: dict[str, str]
+) -> str:
+    """The question as it will be read, then its guidance, placeholders filled."""
+    qtext = question.text_in(lang) or next(iter(question.texts.values()))
+    parts = [f"**{text}**", status]
+    if missing:
+        names = ", ".join(f"`{{{m}}}`" for m in missing)
+        parts.append(f"> Not filled yet: {names}. Set them in the settings (F3).")
+    sections = (
+        ("Why it matters", qtext.why),
+        ("Follow-up questions", qtext.follow_ups),
+        ("What a clear answer looks like", qtext.clear_answer),
+        ("Red flags", qtext.red_flags),
+        ("Records to request if they won't answer", qtext.records),
+        ("Who can answer", [role.replace("-", " ") for role in question.ask]),
+    )
+    for title, body in sections:
+        if not body:
+            continue
+        parts.append(f"#### {title}")
+        lines = body if isinstance(body, list) else [body]
+        filled = [tailor(line, values).text for line in lines]
+        parts.append("\n".join(f"- {line}" for line in filled) if isinstance(body, list) else filled[0])
+    return "\n\n".join(parts)
+
+
+class QuestionsScreen(ModeScreen):
+    MODE = "questions"
+    CSS_PATH = "questions.tcss"
+    AUTO_FOCUS = "#q-list"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "a",
+            "toggle_agenda",
+            "Add/remove",
+            id="questions.toggle",
+            tooltip="Add to or remove from the agenda",
+        ),
+        Binding("t", "tailor", "Tailor wording", id="questions.tailor"),
+        Binding("slash", "search", "Search", id="questions.search"),
+        Binding("l", "language", "Language", id="questions.language"),
+        Binding("escape", "leave_search", "Back to list", id="questions.back", show=False),
+    ]
+    HELP = """\
+Pick the questions for the meeting you are working on (shown in the header;
+ctrl+g picks another). The list is grouped by topic; a ● marks the questions
+already on the agenda, with their place in it.
+
+- Move with the arrow keys or the mouse; the right side shows the question
+  with your agency's name filled in, why it matters, follow-ups, what a clear
+  answer looks like, red flags, and which records to request if they won't answer.
+- **a** adds the question to the agenda, or takes it off.
+- **t** tailors the wording for this meeting, with a live preview.
+- **/** searches as you type (all languages); **escape** goes back to the list.
+- **l** shows the other language.
+"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = "en"
+        self.query_words: list[str] = []
+        self.topic = ALL_TOPICS
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="q-main"):
+            with Vertical(id="q-left"):
+                yield Input(placeholder="Search questions (/)", id="q-search")
+                yield Select([], prompt="All topics", id="q-topic", allow_blank=True)
+                yield OptionList(id="q-list")
+            with Vertical(id="q-right"):
+                with VerticalScroll(id="q-detail"):
+                    yield Markdown(id="q-body")
+                with Horizontal(id="q-buttons"):
+                    yield Button("Add to agenda (a)", id="q-toggle", variant="primary")
+                    yield Button("Tailor wording (t)", id="q-tailor")
+                    yield Button("Language (l)", id="q-lang")
+
+    def on_mount(self) -> None:
+        self.fill_topics()
+
+    def fill_topics(self) -> None:
+        bank = self.session.bank
+        select = self.query_one("#q-topic", Select)
+        with self.prevent(Select.Changed):
+            select.set_options([(bank.topic_label(t, self.lang), t) for t in bank.topics])
+            if self.topic != ALL_TOPICS:
+                select.value = self.topic
+
+    # --- drawing ---------------------------------------------------------------
+
+    @property
+    def meeting(self) -> Meeting | None:
+        return self.session.current
+
+    def refresh_view(self) -> None:
+        self.fill_list()
+
+    def visible_questions(self) -> list[Question]:
+        bank = self.session.bank
+        shown = []
+        for question in bank.questions.values():
+            if self.topic != ALL_TOPICS and question.topic != self.topic:
+                continue
+            if matches(question, self.query_words, bank.topic_label(question.topic, self.lang)):
+                shown.append(question)
+        order = list(bank.topics)
+        return sorted(shown, key=lambda q: order.index(q.topic) if q.topic in order else len(order))
+
+    def fill_list(self, keep: str | None = None) -> None:
+        listing = self.query_one("#q-list", OptionList)
+        keep = keep or self.highlighted_id()
+        bank = self.session.bank
+        agenda = [e.question for e in self.meeting.agenda] if self.meeting else []
+        values = placeholder_values(self.session.settings, self.meeting, self.lang)
+        options: list[Option] = []
+        topic = None
+        for question in self.visible_questions():
+            if question.topic != topic:
+                topic = question.topic
+                options.append(
+                    Option(Content.styled(bank.topic_label(topic, self.lang), "bold"), disabled=True)
+                )
+            text = tailor(
+                (question.text_in(self.lang) or next(iter(question.texts.values()))).text, values
+            ).text
+            mark = f"●{agenda.index(question.id) + 1} " if question.id in agenda else "   "
+            options.append(Option(Content(f"{mark}{text}"), id=question.id))
+        listing.clear_options()
+        listing.add_options(options)
+        if not any(o.id for o in options):
+            self.query_one("#q-body", Markdown).update(
+                "_No question matches. Press escape to clear the search._"
+            )
+            return
+        ids = [o.id for o in options]
+        listing.highlighted = (
+            ids.index(keep) if keep and keep in ids else next(i for i, o in enumerate(options) if o.id)
+        )
+        self.show_detail()
+
+    def highlighted_id(self) -> str | None:
+        listing = self.query_one("#q-list", OptionList)
+        if listing.highlighted is None:
+            return None
+        return listing.get_option_at_index(listing.highlighted).id
+
+    def show_detail(self) -> None:
+        qid = self.highlighted_id()
+        if qid is None:
+            return
+        session = self.session
+        question = session.bank.questions[qid]
+        meeting = self.meeting
+        values = placeholder_values(session.settings, meeting, self.lang)
+        entry = self.entry(qid)
+        language = meeting.language if meeting else "en"
+        try:
+            tailored = entry_text(question, self.lang, values, entry, language)
+        except MeetingkitError:
+            tailored = entry_text(question, next(iter(question.texts)), values, entry, language)
+        if meeting is None:
+            status = "_No meeting yet: plan one in Meeting mode (2) to build an agenda._"
+        elif entry is not None:
+            number = meeting.agenda.index(entry) + 1
+            who = f", asked by {entry.speaker}" if entry.speaker else ""
+            wording = " in your own wording" if entry.text else ""
+            status = f"**On the agenda** as question {number}{who}{wording}."
+        else:
+            status = "_Not on the agenda of this meeting. Press a to add it._"
+        topic = session.bank.topic_label(question.topic, self.lang)
+        status += f"  \n_{topic} · id `{question.id}`_"
+        self.query_one("#q-body", Markdown).update(
+            detail_markdown(question, tailored.text, self.lang, status, tailored.missing, values)
+        )
+        self.query_one("#q-toggle", Button).label = (
+            "Remove from agenda (a)" if entry is not None else "Add to agenda (a)"
+        )
+
+    def entry(self, qid: str) -> AgendaEntry | None:
+        meeting = self.meeting
+        return next((e for e in meeting.agenda if e.question == qid), None) if meeting else None
+
+    # --- events ----------------------------------------------------------------
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_detail()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_words = event.value.casefold().split()
+        self.fill_list()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#q-list").focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.topic = ALL_TOPICS if event.value is Select.NULL else str(event.value)
+        self.fill_list()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "q-toggle": self.action_toggle_agenda,
+            "q-tailor": self.action_tailor,
+            "q-lang": self.action_language,
+        }
+        if event.button.id in actions:
+            actions[event.button.id]()
+
+    # --- actions ---------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one("#q-search", Input).focus()
+
+    def action_leave_search(self) -> None:
+        search = self.query_one("#q-search", Input)
+        if search.has_focus and search.value:
+            search.value = ""
+        self.query_one("#q-list").focus()
+
+    def action_language(self) -> None:
+        langs = self.session.bank.languages()
+        self.lang = langs[(langs.index(self.lang) + 1) % len(langs)] if self.lang in langs else langs[0]
+        self.fill_topics()
+        self.fill_list()
+
+    def action_show_question(self, qid: str) -> None:
+        self.query_one("#q-search", Input).value = ""
+        self.query_words = []
+        self.query_one("#q-topic", Select).clear()
+        self.topic = ALL_TOPICS
+        self.fill_list(keep=qid)
+        self.query_one("#q-list").focus()
+
+    def _no_meeting(self) -> bool:
+        if self.meeting is None:
+            self.notify("Plan a meeting first: Meeting mode (2), then n.", severity="warning")
+            return True
+        return False
+
+    def action_toggle_agenda(self) -> None:
+        qid = self.highlighted_id()
+        if qid is None or self._no_meeting():
+            return
+        entry = self.entry(qid)
+        if entry is not None and (entry.text or entry.speaker):
+            self.app.push_screen(
+                Choice(
+                    "Take it off the agenda?",
+                    "This question has your own wording or a speaker; taking it off drops them.",
+                    [Answer("y", "Take it off", "yes", "error"), Answer("n", "Keep it", "no", "primary")],
+                ),
+                lambda choice: self.toggle(qid) if choice == "yes" else None,
+            )
+            return
+        self.toggle(qid)
+
+    def toggle(self, qid: str) -> None:
+        meeting = deepcopy(self.meeting)
+        assert meeting is not None
+        if any(e.question == qid for e in meeting.agenda):
+            meeting.agenda = [e for e in meeting.agenda if e.question != qid]
+            done = "Taken off the agenda."
+        else:
+            meeting.agenda.append(AgendaEntry(question=qid))
+            done = f"Added as question {len(meeting.agenda)}."
+        if self.save_meeting(meeting):
+            self.notify(done)
+
+    def action_tailor(self) -> None:
+        from .tailor import TailorScreen
+
+        qid = self.highlighted_id()
+        if qid is None or self._no_meeting():
+            return
+        assert self.meeting is not None
+        self.app.push_screen(
+            TailorScreen(self.session, self.meeting, self.session.bank.questions[qid]), self.tailored
+        )
+
+    def tailored(self, meeting: Meeting | None) -> None:
+        if meeting is not None and self.save_meeting(meeting):
+            self.notify("Wording saved for this meeting.")

@@ -1,0 +1,48 @@
+"""Name a speaker (and, for a new testimony, where they live): known names
+are suggested as you type, so one person is not spelled two ways."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.suggester import SuggestFromList
+from textual.widgets import Input
+
+from .form import FormScreen, field
+
+
+class SpeakerForm(FormScreen[tuple[str, str]]):
+    """Dismisses with (name, neighbourhood)."""
+
+    def __init__(self, title: str, name: str, known: list[str], neighbourhood: str | None) -> None:
+        super().__init__()
+        self.TITLE_TEXT = title
+        self.name_value = name
+        self.known = known
+        self.neighbourhood = neighbourhood
+
+    def compose_fields(self) -> ComposeResult:
+        hint = f"Known: {', '.join(self.known)} (→ completes)" if self.known else ""
+        yield from field(
+            "Speaker's name (empty: anyone)",
+            Input(
+                self.name_value,
+                placeholder="Maria Lopez",
+                id="sp-name",
+                suggester=SuggestFromList(self.known, case_sensitive=False),
+            ),
+            hint,
+        )
+        if self.neighbourhood is not None:
+            yield from field(
+                "Neighbourhood, said in the introduction (optional)",
+                Input(self.neighbourhood, placeholder="Riverside", id="sp-hood"),
+            )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def submit(self) -> tuple[str, str] | None:
+        name = self.query_one("#sp-name", Input).value.strip()
+        hood = self.query_one("#sp-hood", Input).value.strip() if self.neighbourhood is not None else ""
+        return name, hood

@@ -1,0 +1,77 @@
+"""Tailor one question's wording for one meeting, with a live preview of the
+placeholders filled in; a placeholder with no value stays visible and is named."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+
+from textual.app import ComposeResult
+from textual.widgets import Button, Static, TextArea
+
+from ...bank import placeholder_values, tailor
+from ...model import AgendaEntry, Meeting, Question
+from ..session import Session
+from .form import FormScreen, field
+
+
+class TailorScreen(FormScreen[Meeting]):
+    """Dismisses with a changed copy of the meeting (not yet saved)."""
+
+    TITLE_TEXT = "Tailor the wording for this meeting"
+
+    def __init__(self, session: Session, meeting: Meeting, question: Question) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.question = question
+        lang = meeting.language if meeting.language in question.texts else next(iter(question.texts))
+        self.bank_text = question.texts[lang].text
+        self.values = placeholder_values(session.settings, meeting, meeting.language)
+        entry = next((e for e in meeting.agenda if e.question == question.id), None)
+        self.start_text = entry.text if entry is not None and entry.text else self.bank_text
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static(f"The bank's wording ({self.question.id}):", classes="field-label")
+        yield Static(self.bank_text, classes="hint", markup=False)
+        yield from field(
+            "Your wording: keep {agency}-style placeholders or write the names out",
+            TextArea(self.start_text, id="tailor-text", soft_wrap=True),
+        )
+        yield Static("What the speaker will read:", classes="field-label")
+        yield Static("", id="tailor-preview", markup=False)
+        yield Static("", id="tailor-missing", classes="field-error")
+        yield Button("Use the bank's wording", id="tailor-reset")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.preview()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.preview()
+
+    def preview(self) -> None:
+        result = tailor(self.query_one("#tailor-text", TextArea).text, self.values)
+        self.query_one("#tailor-preview", Static).update(result.text)
+        names = ", ".join(f"{{{m}}}" for m in result.missing)
+        self.query_one("#tailor-missing", Static).update(
+            f"No value yet for {names}: fill it in the settings (F3) or write it out." if names else ""
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "tailor-reset":
+            event.stop()
+            self.query_one("#tailor-text", TextArea).text = self.bank_text
+            return
+        super().on_button_pressed(event)
+
+    def submit(self) -> Meeting | None:
+        text = self.query_one("#tailor-text", TextArea).text.strip()
+        if not text:
+            self.notify("The wording is empty; use the bank's wording instead.", severity="error")
+            return None
+        meeting = deepcopy(self.meeting)
+        entry = next((e for e in meeting.agenda if e.question == self.question.id), None)
+        if entry is None:
+            entry = AgendaEntry(question=self.question.id)
+            meeting.agenda.append(entry)
+        entry.text = "" if text == self.bank_text.strip() else text
+        return meeting

@@ -1,0 +1,464 @@
+"""Testimony mode: one editor per speaker, the spoken time against the limit
+as you type, a rehearsal stopwatch, your own $EDITOR, and the speaker copy.
+
+Each speaker's text lives in a buffer until saved, so switching speakers or
+meetings never drops a word; buffers are autosaved every few seconds. The
+word count is redone a moment after typing pauses, not on every key, so a
+3,000-word text types as smoothly as a short one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import ClassVar
+
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Button, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from ...errors import ConflictError, MeetingkitError
+from ...model import Meeting, Testimony
+from ...testimony import draft, timing
+from ..print_tasks import start_print
+from ..printjob import PrintJob, default_folder
+from ..widgets.autosaver import Autosaver
+from ..widgets.stopwatch import Stopwatch
+from ..widgets.timing import TimingPanel
+from .base import ModeScreen
+from .choice import Choice
+from .choice import Option as Answer
+
+RECOUNT_DELAY = 0.3
+"""Seconds after the last key before the words are counted again."""
+
+
+@dataclass
+class Buffer:
+    """One speaker's text as typed, and as last saved (``saved`` has the revision)."""
+
+    meeting_id: str
+    speaker: str
+    neighbourhood: str
+    saved: Testimony | None
+    text: str
+    saved_text: str
+    autosaver: Autosaver
+
+    @property
+    def dirty(self) -> bool:
+        return self.text != self.saved_text
+
+
+class TestimonyScreen(ModeScreen):
+    MODE = "testimony"
+    CSS_PATH = "testimony.tcss"
+    AUTO_FOCUS = "#t-editor"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="testimony.save"),
+        Binding("ctrl+t", "template", "Template", id="testimony.template"),
+        Binding("ctrl+n", "new_speaker", "New speaker", id="testimony.new_speaker"),
+        Binding("ctrl+r", "stopwatch", "Rehearse", id="testimony.stopwatch"),
+        Binding("ctrl+l", "reset_stopwatch", "Reset stopwatch", id="testimony.reset_stopwatch", show=False),
+        Binding("ctrl+o", "editor", "$EDITOR", id="testimony.editor"),
+        Binding("f8", "print", "Print copy", id="testimony.print"),
+        Binding("escape", "speakers", "Speakers", id="testimony.speakers", show=False),
+    ]
+    HELP = """\
+Each speaker has their own text for the meeting you work on. Pick a speaker on
+the left (escape gets you there from the editor; enter opens one), then type.
+
+- Beside the editor: the words, the spoken time at your speaking rate, and the
+  limit; green while it fits, amber when close, red when over, with how many
+  words to cut. Lines like `<!-- hint -->` are not counted or printed.
+- **ctrl+t** inserts the template: greeting, name and neighbourhood, the
+  concern, this speaker's questions, the ask, thanks. If the record has open
+  promises or dodged questions from earlier meetings, you can start from those.
+- **ctrl+s** saves to `testimony/<meeting>/<speaker>.md`, a plain text file.
+  While you type, a draft is also kept every few seconds, so a crash loses
+  seconds; it is offered back next time.
+- **ctrl+r** starts and stops the rehearsal stopwatch (ctrl+l resets it):
+  read it aloud and watch the real time.
+- **ctrl+o** opens the text in your own editor ($EDITOR); what you save there
+  comes back here.
+- **F8** prints the speaker copy (large type, time at the top) to the
+  workspace's print folder.
+- **ctrl+n** adds a speaker.
+"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.buffers: dict[tuple[str, str], Buffer] = {}
+        self.active: Buffer | None = None
+        self._recount: Timer | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="t-main"):
+            with Vertical(id="t-side"):
+                yield Static("Speakers", classes="pane-title")
+                yield OptionList(id="t-speakers")
+                yield Button("New speaker (ctrl+n)", id="t-new", compact=True)
+                yield Static("Spoken time", classes="pane-title")
+                yield TimingPanel("", id="t-timing")
+                yield Static("Rehearsal", classes="pane-title")
+                yield Stopwatch(id="t-stopwatch")
+            with Vertical(id="t-edit"):
+                yield Static("", id="t-file")
+                yield TextArea("", id="t-editor", soft_wrap=True, show_line_numbers=False)
+                with Horizontal(classes="pane-buttons"):
+                    yield Button("Save (ctrl+s)", id="t-save", variant="primary", compact=True)
+                    yield Button("Template (ctrl+t)", id="t-template", compact=True)
+                    yield Button("$EDITOR (ctrl+o)", id="t-external", compact=True)
+                    yield Button("Print copy (F8)", id="t-print", compact=True)
+
+    # --- drawing ---------------------------------------------------------------
+
+    @property
+    def meeting(self) -> Meeting | None:
+        return self.session.current
+
+    def refresh_view(self) -> None:
+        self.pull_text()
+        meeting = self.meeting
+        names = self.speaker_names(meeting)
+        listing = self.query_one("#t-speakers", OptionList)
+        with self.prevent(OptionList.OptionHighlighted):
+            listing.clear_options()
+            listing.add_options(Option(self.speaker_label(meeting, n), id=n) for n in names)
+        keep = (
+            self.active.speaker if self.active and meeting and self.active.meeting_id == meeting.id else None
+        )
+        if not names or meeting is None:
+            self.active = None
+            self.show_buffer()
+            return
+        chosen = keep if keep in names else names[0]
+        with self.prevent(OptionList.OptionHighlighted):
+            listing.highlighted = names.index(chosen)
+        self.open_speaker(chosen)
+
+    def speaker_names(self, meeting: Meeting | None) -> list[str]:
+        if meeting is None:
+            return []
+        names = self.session.speakers(meeting)
+        names += [
+            b.speaker for b in self.buffers.values() if b.meeting_id == meeting.id and b.speaker not in names
+        ]
+        return names
+
+    def speaker_label(self, meeting: Meeting | None, name: str) -> str:
+        buffer = self.buffers.get((meeting.id, name)) if meeting else None
+        if buffer is not None and buffer.dirty:
+            return f"● {name}"
+        return f"  {name}"
+
+    def refresh_labels(self) -> None:
+        listing = self.query_one("#t-speakers", OptionList)
+        for index in range(listing.option_count):
+            option = listing.get_option_at_index(index)
+            if option.id:
+                listing.replace_option_prompt_at_index(index, self.speaker_label(self.meeting, option.id))
+
+    def show_buffer(self) -> None:
+        """Put the active buffer in the editor (or say why there is none)."""
+        editor = self.query_one("#t-editor", TextArea)
+        header = self.query_one("#t-file", Static)
+        buffer = self.active
+        with self.prevent(TextArea.Changed):
+            editor.load_text(buffer.text if buffer else "")
+        editor.disabled = buffer is None
+        if buffer is None:
+            header.update(
+                "No meeting yet: plan one in Meeting mode (2)."
+                if self.meeting is None
+                else "No speakers yet: ctrl+n adds one, or assign speakers with the planner in Meeting mode."
+            )
+        self.recount()
+
+    def show_header(self) -> None:
+        buffer = self.active
+        if buffer is None:
+            return
+        path = self.session.ws.relative(self.session.ws.testimony_path(buffer.meeting_id, buffer.speaker))
+        state = "unsaved changes" if buffer.dirty else ("saved" if buffer.saved else "not saved yet")
+        self.query_one("#t-file", Static).update(f"[b]{buffer.speaker}[/b] · {path} · {state}")
+
+    def recount(self) -> None:
+        """Count the words again and redraw the time against the limit."""
+        self._recount = None
+        self.pull_text()
+        meeting = self.meeting
+        panel = self.query_one("#t-timing", TimingPanel)
+        watch = self.query_one(Stopwatch)
+        if meeting is None or self.active is None:
+            panel.show(None)
+            return
+        wpm = self.session.settings.wpm
+        result = timing(self.active.text, meeting.minutes, wpm)
+        panel.show(result)
+        watch.set_limit(result.limit_seconds)
+        self.show_header()
+        self.refresh_labels()
+
+    def pull_text(self) -> None:
+        """Copy the editor's text into the active buffer (done lazily, not per key)."""
+        if self.active is not None and self.is_mounted:
+            self.active.text = self.query_one("#t-editor", TextArea).text
+
+    # --- buffers ---------------------------------------------------------------
+
+    def open_speaker(self, speaker: str) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
+        self.pull_text()
+        key = (meeting.id, speaker)
+        buffer = self.buffers.get(key)
+        fresh = buffer is None
+        if buffer is None:
+            try:
+                saved = self.session.ws.testimony(meeting.id, speaker)
+            except MeetingkitError as error:
+                self.mk.report(error, title="This testimony file cannot be read")
+                self.active = None
+                self.show_buffer()
+                return
+            text = saved.text if saved else ""
+            buffer = Buffer(
+                meeting.id,
+                speaker,
+                saved.neighbourhood if saved else "",
+                saved,
+                text,
+                text,
+                self.autosaver_for(meeting.id, speaker),
+            )
+            self.buffers[key] = buffer
+        self.active = buffer
+        self.show_buffer()
+        if fresh:
+            buffer.autosaver.offer({"text": buffer.saved_text}, self.restore)
+
+    def autosaver_for(self, meeting_id: str, speaker: str) -> Autosaver:
+        def fields() -> dict[str, str]:
+            return {"text": self.buffers[(meeting_id, speaker)].text}
+
+        def base() -> str | None:
+            saved = self.buffers[(meeting_id, speaker)].saved
+            return saved.revision if saved else None
+
+        return Autosaver(self, self.session.autosave, ("testimony", meeting_id, speaker), fields, base)
+
+    def restore(self, fields: dict[str, str], base_revision: str | None) -> None:
+        buffer = self.active
+        if buffer is None:
+            return
+        buffer.text = fields.get("text", buffer.text)
+        if buffer.saved is not None:
+            buffer.saved = replace(buffer.saved, revision=base_revision)
+        self.show_buffer()
+        self.notify("Draft restored. ctrl+s saves it.")
+
+    # --- events ----------------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self.active is None:
+            return
+        self.active.autosaver.touch()
+        if self._recount is not None:
+            self._recount.stop()
+        self._recount = self.set_timer(RECOUNT_DELAY, self.recount)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self.open_speaker(event.option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#t-editor").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "t-new": self.action_new_speaker,
+            "t-save": self.action_save,
+            "t-template": self.action_template,
+            "t-external": self.action_editor,
+            "t-print": self.action_print,
+        }
+        if event.button.id in actions:
+            event.stop()
+            actions[event.button.id]()
+
+    # --- actions ---------------------------------------------------------------
+
+    def action_speakers(self) -> None:
+        self.query_one("#t-speakers").focus()
+
+    def action_stopwatch(self) -> None:
+        self.query_one(Stopwatch).toggle()
+
+    def action_reset_stopwatch(self) -> None:
+        self.query_one(Stopwatch).reset()
+
+    def action_save(self) -> None:
+        self.save(self.active)
+
+    def save(self, buffer: Buffer | None) -> bool:
+        if buffer is None:
+            return True
+        self.pull_text()
+        base = buffer.saved or Testimony(
+            buffer.meeting_id, buffer.speaker, neighbourhood=buffer.neighbourhood
+        )
+        record = replace(base, text=buffer.text)
+        try:
+            path = self.session.ws.save_testimony(record)
+        except ConflictError as error:
+            self.mk.offer_reload(error, lambda: self.reload(buffer))
+            return False
+        except MeetingkitError as error:
+            self.mk.report(error)
+            return False
+        buffer.saved = record
+        buffer.saved_text = buffer.text
+        buffer.autosaver.clear()
+        self.notify(f"Saved {self.session.ws.relative(path)}.")
+        self.recount()
+        return True
+
+    def reload(self, buffer: Buffer) -> None:
+        """Take the file as it is on disk; the typed text stays in the autosave."""
+        buffer.autosaver.flush()
+        try:
+            saved = self.session.ws.testimony(buffer.meeting_id, buffer.speaker)
+        except MeetingkitError as error:
+            self.mk.report(error)
+            return
+        buffer.saved = saved
+        buffer.text = buffer.saved_text = saved.text if saved else ""
+        if buffer is self.active:
+            self.show_buffer()
+        self.notify("Reloaded from disk. Your version is kept as an autosaved draft until you discard it.")
+
+    def unsaved(self) -> list[str]:
+        self.pull_text()
+        return [f"testimony of {b.speaker} ({b.meeting_id})" for b in self.buffers.values() if b.dirty]
+
+    def save_all(self) -> bool:
+        return all([self.save(b) for b in list(self.buffers.values()) if b.dirty])
+
+    def action_new_speaker(self) -> None:
+        from .speaker_form import SpeakerForm
+
+        meeting = self.meeting
+        if meeting is None:
+            self.notify("Plan a meeting first: Meeting mode (2).", severity="warning")
+            return
+        form = SpeakerForm("New speaker", "", self.speaker_names(meeting), neighbourhood="")
+        self.app.push_screen(form, self.add_speaker)
+
+    def add_speaker(self, answer: tuple[str, str] | None) -> None:
+        meeting = self.meeting
+        if not answer or meeting is None:
+            return
+        name, hood = answer
+        if not name:
+            self.notify("A speaker needs a name.", severity="error")
+            return
+        if (meeting.id, name) not in self.buffers and name not in self.session.speakers(meeting):
+            self.buffers[(meeting.id, name)] = Buffer(
+                meeting.id, name, hood, None, "", "", self.autosaver_for(meeting.id, name)
+            )
+        self.active = self.buffers.get((meeting.id, name), self.active)
+        self.refresh_view()
+        self.query_one("#t-editor").focus()
+
+    def action_template(self) -> None:
+        buffer, meeting = self.active, self.meeting
+        if buffer is None or meeting is None:
+            self.notify("Choose or add a speaker first (ctrl+n).", severity="warning")
+            return
+        self.pull_text()
+        follow = self.follow_up(meeting)
+        options = [Answer("p", "Plain template", "plain", "primary")]
+        if follow:
+            options.append(Answer("f", f"Follow up the record ({len(follow)} items)", "follow"))
+        if not buffer.text.strip() and not follow:
+            self.insert_template("plain")
+            return
+        warning = "It replaces the text in the editor (ctrl+z undoes). " if buffer.text.strip() else ""
+        message = warning + (
+            "The follow-up template adds one sentence for each promise still owed and each "
+            "question dodged at earlier meetings."
+            if follow
+            else ""
+        )
+        options.append(Answer("c", "Cancel", "cancel"))
+        self.app.push_screen(
+            Choice("Insert the template?", message.strip() or "Insert it?", options),
+            lambda choice: self.insert_template(choice) if choice in ("plain", "follow") else None,
+        )
+
+    def follow_up(self, meeting: Meeting) -> list[str]:
+        try:
+            from ...followup import follow_up_paragraphs
+        except ImportError:
+            return []
+        session = self.session
+        earlier = [m for m in session.meetings if m.date < meeting.date]
+        as_of: date = meeting.date
+        return follow_up_paragraphs(meeting, earlier, session.answers, session.bank, as_of)
+
+    def insert_template(self, kind: str) -> None:
+        buffer, meeting = self.active, self.meeting
+        if buffer is None or meeting is None:
+            return
+        extra = self.follow_up(meeting) if kind == "follow" else []
+        try:
+            text = draft(
+                meeting, self.session.settings, self.session.bank, buffer.speaker, buffer.neighbourhood, extra
+            )
+        except MeetingkitError as error:
+            self.mk.report(error)
+            return
+        editor = self.query_one("#t-editor", TextArea)
+        editor.replace(text, (0, 0), editor.document.end)
+        editor.focus()
+
+    def action_editor(self) -> None:
+        from ..external_editor import edit_text
+
+        buffer = self.active
+        if buffer is None:
+            return
+        self.pull_text()
+        try:
+            with self.app.suspend():
+                text = edit_text(buffer.text, self.session.autosave.folder, f"edit-{buffer.speaker}")
+        except MeetingkitError as error:
+            self.mk.report(error)
+            return
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to another program.", severity="error")
+            return
+        if text != buffer.text:
+            editor = self.query_one("#t-editor", TextArea)
+            editor.replace(text, (0, 0), editor.document.end)
+            self.notify("Your editor's text is here now; ctrl+s saves it.")
+
+    def action_print(self) -> None:
+        buffer, meeting = self.active, self.meeting
+        if buffer is None or meeting is None:
+            self.notify("Choose a speaker first.", severity="warning")
+            return
+        self.pull_text()
+        record = replace(
+            buffer.saved or Testimony(meeting.id, buffer.speaker, neighbourhood=buffer.neighbourhood),
+            text=buffer.text,
+        )
+        job = PrintJob("speaker", meeting, (meeting.language,), testimony=record)
+        path = default_folder(self.session) / job.file_name()
+        self.notify(f"Printing the speaker copy of {buffer.speaker}…")
+        start_print(self, self.session, job, path)

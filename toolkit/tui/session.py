@@ -1,0 +1,140 @@
+"""What the app holds in memory: one workspace read once, and the meeting the
+organizer is working on.
+
+Plain Python (no Textual), so it can be built in a worker thread and tested
+without a screen. Every change goes through the store, which refuses to
+overwrite a file that changed on disk; the in-memory copies follow only after
+a write succeeded. ``version`` counts changes so screens know when to redraw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..bank import Bank, load
+from ..errors import FileProblem
+from ..model import Answer, Meeting, Settings
+from ..store import Workspace
+from .autosave import Autosave
+
+
+@dataclass
+class Session:
+    ws: Workspace
+    settings: Settings
+    bank: Bank
+    today: date
+    meetings: list[Meeting] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
+    current_id: str | None = None
+    version: int = 0
+    autosave: Autosave = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.autosave = Autosave(self.ws)
+
+    @classmethod
+    def open(cls, root: Path, today: date) -> Session:
+        """Read the workspace (blocking: run it in a worker).
+
+        Raises WorkspaceMissing when there is none, FileProblem when the
+        settings file is broken; any other broken file becomes a problem.
+        """
+        ws = Workspace(root)
+        session = cls(ws=ws, settings=ws.settings(), bank=load(ws.bank_dir), today=today)
+        session.reload()
+        return session
+
+    def reload(self) -> None:
+        """Read everything again from disk (after a conflict, or edits elsewhere)."""
+        self.settings = self.ws.settings()
+        self.bank = load(self.ws.bank_dir)
+        meetings = self.ws.meetings()
+        answers = self.ws.answers()
+        self.meetings = meetings.records
+        self.answers = answers.records
+        self.problems = [*self.bank.problems, *meetings.problems, *answers.problems]
+        if self.current_id not in {m.id for m in self.meetings}:
+            self.current_id = self._default_meeting()
+        self.version += 1
+
+    def _default_meeting(self) -> str | None:
+        """The next meeting to prepare for, else the latest one held."""
+        ordered = self.meetings_upcoming_first()
+        return ordered[0].id if ordered else None
+
+    # --- meetings -------------------------------------------------------------
+
+    def meetings_upcoming_first(self) -> list[Meeting]:
+        """Upcoming meetings soonest first, then past ones most recent first."""
+        upcoming = [m for m in self.meetings if m.date >= self.today]
+        past = [m for m in self.meetings if m.date < self.today]
+        return upcoming + sorted(past, key=lambda m: (m.date, m.time), reverse=True)
+
+    @property
+    def current(self) -> Meeting | None:
+        return self.find_meeting(self.current_id) if self.current_id else None
+
+    def find_meeting(self, meeting_id: str) -> Meeting | None:
+        return next((m for m in self.meetings if m.id == meeting_id), None)
+
+    def select(self, meeting_id: str) -> None:
+        if self.find_meeting(meeting_id) is not None and meeting_id != self.current_id:
+            self.current_id = meeting_id
+            self.version += 1
+
+    def save_meeting(self, meeting: Meeting) -> None:
+        """Write a meeting (new or changed); raises ConflictError if the file moved on."""
+        self.ws.save_meeting(meeting)
+        others = [m for m in self.meetings if m.id != meeting.id]
+        self.meetings = sorted([*others, meeting], key=lambda m: (m.date, m.time, m.id))
+        self.current_id = meeting.id
+        self.version += 1
+
+    def reload_meeting(self, meeting_id: str) -> Meeting:
+        """Take the version on disk, dropping the one in memory (after a conflict)."""
+        fresh = self.ws.meeting(meeting_id)
+        self.meetings = [fresh if m.id == meeting_id else m for m in self.meetings]
+        self.version += 1
+        return fresh
+
+    def label(self, meeting: Meeting) -> str:
+        when = "upcoming" if meeting.date >= self.today else "held"
+        return f"{meeting.body} · {meeting.date.isoformat()} {meeting.time} ({when})".replace("  ", " ")
+
+    def speakers(self, meeting: Meeting) -> list[str]:
+        """The agenda's speakers, then anyone else with testimony on disk."""
+        names = meeting.speakers()
+        for t in self.ws.testimonies(meeting.id).records:
+            if t.speaker not in names:
+                names.append(t.speaker)
+        return names
+
+    # --- answers --------------------------------------------------------------
+
+    def answers_of(self, meeting_id: str) -> dict[str, Answer]:
+        return {a.question: a for a in self.answers if a.meeting == meeting_id}
+
+    def answer_for(self, meeting_id: str, question_id: str) -> Answer:
+        """The answer held in memory, or a blank one to fill in."""
+        found = self.answers_of(meeting_id).get(question_id)
+        return found if found is not None else Answer(meeting=meeting_id, question=question_id)
+
+    def save_answer(self, answer: Answer) -> None:
+        """Write an answer with its promises; raises ConflictError if the file moved on."""
+        self.ws.save_answer(answer)
+        key = (answer.meeting, answer.question)
+        self.answers = [a for a in self.answers if (a.meeting, a.question) != key] + [answer]
+        self.version += 1
+
+    def reload_answer(self, meeting_id: str, question_id: str) -> Answer:
+        fresh = self.ws.answer(meeting_id, question_id)
+        key = (meeting_id, question_id)
+        self.answers = [a for a in self.answers if (a.meeting, a.question) != key]
+        if fresh is not None:
+            self.answers.append(fresh)
+        self.version += 1
+        return fresh if fresh is not None else Answer(meeting=meeting_id, question=question_id)
