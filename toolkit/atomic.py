@@ -14,7 +14,7 @@ import errno
 import hashlib
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 
 from .errors import ConflictError, SaveError
@@ -83,8 +83,13 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Durably replace ``path`` with ``data`` (temp + fsync + rename + fsync dir)."""
+def write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` (temp + fsync + rename + fsync dir).
+
+    ``durable=False`` skips both fsyncs: the rename still makes the swap
+    atomic for readers, but a power cut may lose the new file. For derived
+    files, and for bulk writers that sync once at the end.
+    """
     make_private_dir(path.parent)
     temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     try:
@@ -93,7 +98,8 @@ def write_bytes(path: Path, data: bytes) -> None:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.chmod(temp, FILE_MODE)
@@ -103,6 +109,8 @@ def write_bytes(path: Path, data: bytes) -> None:
             temp.unlink()
         kept = "the previous version is intact" if path.exists() else "nothing was written"
         raise SaveError(f"could not save {path}: {_reason(exc)}; {kept}") from None
+    if not durable:
+        return
     try:
         dir_fd = os.open(path.parent, os.O_RDONLY)
         try:
@@ -113,13 +121,16 @@ def write_bytes(path: Path, data: bytes) -> None:
         pass  # some file systems cannot fsync a folder; the rename is done
 
 
-def replace_if_unchanged(path: Path, data: bytes, expected: str | None, lock_dir: Path) -> str:
+def replace_if_unchanged(
+    path: Path, data: bytes, expected: str | None, lock_dir: Path | None, *, durable: bool = True
+) -> str:
     """Write ``data`` if the file is still at revision ``expected``.
 
     ``expected=None`` means the file must not exist yet. Returns the new
     revision; raises ConflictError when someone else changed the file.
+    ``lock_dir=None`` takes no lock: only for a writer that knows it is alone.
     """
-    with locked(lock_dir, path):
+    with locked(lock_dir, path) if lock_dir is not None else nullcontext():
         found = current_revision(path)
         if found != expected:
             if expected is None:
@@ -131,5 +142,5 @@ def replace_if_unchanged(path: Path, data: bytes, expected: str | None, lock_dir
                 f"{path} {what} since it was read; your change was not saved "
                 "and the file on disk was kept. Reload it and make the change again"
             )
-        write_bytes(path, data)
+        write_bytes(path, data, durable=durable)
     return revision_of(data)

@@ -36,8 +36,8 @@ def bank_of(ws: Workspace | None) -> Bank:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
-    sys.stdout.write("\n")
+    # One write: json.dump would make tens of thousands of small ones on a large list.
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n")
 
 
 def _default(value: Any) -> Any:

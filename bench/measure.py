@@ -1,0 +1,81 @@
+"""Shared helpers for the benchmarks: run a whole process, time it, report a ratio.
+
+Every figure is the best of several runs (the one least disturbed by whatever
+else the machine is doing), taken as wall time of a whole process, so Python's
+start-up is paid by the figure and its baseline alike. Peak memory comes from
+``wait4`` for that one child, not the running maximum over all children.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MEETINGKIT = [sys.executable, "-m", "toolkit"]
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu: float
+    max_rss_mib: float
+    stdout: bytes
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> Run:
+    """One whole process: wall time, CPU time and peak RSS of that child alone."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT, env=env or os.environ.copy()
+    )
+    out = proc.stdout.read() if proc.stdout else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed with exit status {proc.returncode}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out)
+
+
+def best(runs: list[Run]) -> Run:
+    return min(runs, key=lambda r: r.seconds)
+
+
+def ensure_workspace(folder: Path, meetings: int, answers: int, promises: int) -> Path:
+    """Generate the large workspace once; later runs reuse it."""
+    if not (folder / "meetingkit.yaml").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "make_workspace.py"), "--meetings", str(meetings),
+             "--answers", str(answers), "--promises", str(promises), str(folder)],
+            check=True, cwd=ROOT,
+        )  # fmt: skip
+        time.sleep(2.1)  # the cache does not trust files changed in the last two seconds
+    return folder
+
+
+def drop_cache(workspace: Path) -> None:
+    shutil.rmtree(workspace / ".meetingkit" / "cache", ignore_errors=True)
+
+
+def report(name: str, figure: float, baseline: float, unit: str, goal: str, met: bool) -> bool:
+    """Print figure, baseline and ratio on one line; returns ``met``."""
+    ratio = figure / baseline if baseline else float("inf")
+    verdict = "meets goal" if met else "MISSES goal"
+    print(
+        f"{name:<46} {figure:8.3f} {unit:<4} baseline {baseline:8.3f} {unit:<4} "
+        f"ratio {ratio:5.2f}  goal {goal:<9} {verdict}",
+        flush=True,
+    )
+    return met
+
+
+def report_ratio(name: str, figure: float, baseline: float, most: float, unit: str = "s") -> bool:
+    """A figure whose goal is a ratio to its baseline (strictly under ``most``)."""
+    return report(name, figure, baseline, unit, f"< {most}x", figure < most * baseline)

@@ -1,0 +1,165 @@
+"""A derived cache of parsed records, so a workspace of thousands of files opens fast.
+
+Parsing YAML is the cost of listing a large workspace; most files have not
+changed since the last run. Each large listing (all meetings,
+all answers) gets one JSON file in ``.meetingkit/cache/`` holding, per record
+file, what it parsed to, keyed by the file's identity (size, mtime, ctime,
+inode). The YAML stays the only source of truth:
+
+- an entry is used only while its file's identity is unchanged; a save always
+  makes a new inode and ctime, and a hand edit a new ctime;
+- a file changed less than ``RACY_NS`` before it was read is not remembered,
+  since a second change within the same clock tick could keep its identity;
+- a cache file that is unreadable, corrupt, or written by other code (the
+  fingerprint of the parsing modules differs) is ignored and rebuilt;
+- it is plain JSON (never pickle), written atomically, private (0600), and
+  git never sees it (``.meetingkit/`` ignores everything in it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import time
+import types
+import typing
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .atomic import make_private_dir, write_bytes
+from .errors import FileProblem, SaveError
+
+VERSION = 1
+RACY_NS = 2_000_000_000
+"""Files changed this recently are re-read next time rather than remembered."""
+
+_SOURCES = ("model.py", "schema.py", "yamlio.py", "yamlfast.py", "store.py", "cache.py")
+"""The modules whose code decides what a file parses to."""
+
+Convert = Callable[[Any], Any]
+
+
+@cache
+def fingerprint() -> str:
+    """Which code made a cache: a new meetingkit never trusts an old one's records."""
+    import yaml
+
+    digest = hashlib.blake2b(f"{VERSION}|{yaml.__version__}|{yaml.__with_libyaml__}".encode(), digest_size=12)
+    here = Path(__file__).parent
+    for name in _SOURCES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _identity(st: os.stat_result) -> list[int]:
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+# --- records as plain JSON lists --------------------------------------------------
+
+
+def _field_codec(kind: Any) -> tuple[Convert | None, Convert | None]:
+    """To-JSON and from-JSON converters for one field type (None: as it is)."""
+    if kind in (str, int, float, bool) or kind == list[str]:
+        return None, None
+    if kind is date:
+        return date.toordinal, date.fromordinal
+    if isinstance(kind, types.UnionType) and set(typing.get_args(kind)) == {date, type(None)}:
+        return (lambda d: d and d.toordinal()), (lambda n: n and date.fromordinal(n))
+    if typing.get_origin(kind) is list and dataclasses.is_dataclass(typing.get_args(kind)[0]):
+        encode, decode = codec(typing.get_args(kind)[0])
+        return (lambda xs: [encode(x) for x in xs]), (lambda xs: [decode(x) for x in xs])
+    raise TypeError(f"the cache cannot hold a field of type {kind}; teach cache._field_codec")
+
+
+@cache
+def codec(cls: type) -> tuple[Callable[[Any], list[Any]], Callable[[list[Any]], Any]]:
+    """Encode a record as a list of its fields and back, ``revision`` aside.
+
+    Built from the dataclass itself, so a field added to the model is cached
+    without touching this file (and the fingerprint throws old caches away).
+    """
+    hints = typing.get_type_hints(cls)
+    names = [f.name for f in dataclasses.fields(cls) if f.name != "revision"]
+    if "revision" in hints and dataclasses.fields(cls)[-1].name != "revision":
+        raise TypeError(f"{cls.__name__}.revision must be its last field")
+    pairs = [_field_codec(hints[name]) for name in names]
+    plan = [(name, out) for name, (out, _) in zip(names, pairs, strict=True)]
+    back = [into for _, into in pairs]
+
+    def encode(record: Any) -> list[Any]:
+        return [out(getattr(record, name)) if out else getattr(record, name) for name, out in plan]
+
+    def decode(values: list[Any]) -> Any:
+        return cls(*[into(v) if into else v for into, v in zip(back, values, strict=True)])
+
+    return encode, decode
+
+
+# --- one folder's cache ------------------------------------------------------------
+
+
+class RecordCache:
+    """What each file of one listing parsed to, trusted only while the file is unchanged."""
+
+    def __init__(self, cache_file: Path, cls: type) -> None:
+        self.file = cache_file
+        self.encode, self.decode = codec(cls)
+        self.entries = self._load()
+        self.seen: dict[str, list[Any]] = {}
+        self.changed = False
+
+    def _load(self) -> dict[str, list[Any]]:
+        try:
+            data = json.loads(self.file.read_bytes())
+            if data["fingerprint"] == fingerprint() and isinstance(data["entries"], dict):
+                return data["entries"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        return {}
+
+    def lookup(self, name: str, st: os.stat_result, shown: str) -> Any | FileProblem | None:
+        """The record (or the problem) file ``name`` parsed to, if it has not changed since.
+
+        ``shown`` is the path a problem names, as the user spelled the workspace.
+        """
+        entry = self.entries.get(name)
+        if entry is None or entry[0] != _identity(st):
+            return None
+        try:
+            if entry[1] == "problem":
+                found: Any = FileProblem(shown, entry[2], line=entry[3], field=entry[4])
+            else:
+                found = self.decode(entry[3])
+                found.revision = entry[2]
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        self.seen[name] = entry
+        return found
+
+    def remember(self, name: str, st: os.stat_result, found: Any | FileProblem) -> None:
+        """Keep what a file parsed to, unless the file changed too recently to trust."""
+        self.changed = True
+        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+            return
+        if isinstance(found, FileProblem):
+            self.seen[name] = [_identity(st), "problem", found.message, found.line, found.field]
+        else:
+            self.seen[name] = [_identity(st), "record", found.revision, self.encode(found)]
+
+    def save(self) -> None:
+        """Write the cache if anything changed; failing to is never an error."""
+        if not self.changed and len(self.seen) == len(self.entries):
+            return
+        data = {"fingerprint": fingerprint(), "entries": self.seen}
+        try:
+            make_private_dir(self.file.parent)
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            write_bytes(self.file, payload, durable=False)
+        except (OSError, SaveError):
+            pass  # a read-only workspace still lists; it just re-parses next time
