@@ -53,6 +53,18 @@ def test_demo_promises_handout_is_one_page_with_where_each_stands(cli, demo_ws: 
 
 
 def test_as_of_large_print_and_spanish(cli, demo_ws: Workspace, tmp_path):
+    held = demo_ws.meetings().records[0]
+
+    def settled(answer):  # type: ignore[no-untyped-def]
+        for n in range(6):
+            p = tracker.add_promise(
+                answer, f"Publicar el documento número {n} del convenio", None, "X", held.date
+            )
+            tracker.set_status(
+                p, "kept", date(2026, 11, 12), "Publicado en el sitio web del condado", f"doc-{n}.pdf"
+            )
+
+    demo_ws.update_answer(held.id, "sanctuary-policy", settled)
     out = tmp_path / "grande.pdf"
     args = [
         "handout",
@@ -72,9 +84,9 @@ def test_as_of_large_print_and_spanish(cli, demo_ws: Workspace, tmp_path):
     pages, text, smallest = _read(out)
     assert pages == 1 and smallest >= 18
     assert "Promesas hechas en público" in text and "VENCIDA hace 1 día." in text
-    assert "Al 21 de noviembre de 2026 · promesas: 3 · cumplidas: 1 · vencidas: 1" in text
+    assert "Al 21 de noviembre de 2026 · promesas: 9 · cumplidas: 7 · vencidas: 1" in text
     assert "La Junta de Comisionados del Condado de Alder" in text
-    assert "Cumplidas o retiradas" not in text and "287(g)" not in text
+    assert "Cumplidas o retiradas" not in text and "287(g)" not in text and "convenio" not in text
 
 
 def test_hostile_text_prints_as_itself(demo_ws: Workspace, tmp_path):
