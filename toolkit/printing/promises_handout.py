@@ -245,24 +245,14 @@ def promises_pdf(
     owed_only: bool = False,
 ) -> tuple[bytes, float]:
     """The one-page promises handout and its body size in points."""
-    from .blocks import where_texts
-    from .fonts import choose
-    from .handout_pdf import CEILING, FLOOR, LARGE_CEILING, LARGE_FLOOR
-    from .page import PageSpec, fitted_page
+    from .handout_pdf import one_page
 
     blocks = promises_blocks(settings, meeting, items, as_of, lang, owed_only)
-    floor, ceiling = (LARGE_FLOOR, LARGE_CEILING) if large_print else (FLOOR, CEILING)
-    spec = PageSpec(
-        paper=paper,
-        floor=floor,
-        ceiling=ceiling,
-        fonts=choose(where_texts(blocks), font),
-        meta=promises_meta(settings, meeting, as_of, lang),
-    )
     cuts = []
     if not owed_only and any(i.row.status in SETTLED for i in items):
         cuts.append("leave out kept and withdrawn promises with --owed-only")
     if large_print:
         cuts.append("print without --large-print")
     cuts.append("print the whole record on several pages with `meetingkit report --format pdf -o report.pdf`")
-    return fitted_page(blocks, spec, cuts)
+    meta = promises_meta(settings, meeting, as_of, lang)
+    return one_page(blocks, meta, cuts, paper=paper, large_print=large_print, font=font)

@@ -41,30 +41,27 @@ class _Styles:
         self.title = ParagraphStyle(
             "title", base, fontName=fonts.bold, fontSize=BODY * 1.8, leading=BODY * 2.2
         )
-        self.h2 = ParagraphStyle(
-            "h2",
-            base,
-            fontName=fonts.bold,
-            fontSize=BODY * 1.35,
-            leading=BODY * 1.7,
-            spaceBefore=BODY,
-            keepWithNext=1,
-        )
-        self.h3 = ParagraphStyle(
-            "h3",
-            base,
-            fontName=fonts.bold,
-            fontSize=BODY * 1.1,
-            leading=BODY * 1.45,
-            spaceBefore=BODY * 0.8,
-            keepWithNext=1,
-        )
+        self.h2 = self._heading("h2", 1.35, BODY)
+        self.h3 = self._heading("h3", 1.1, BODY * 0.8)
         self.quote = ParagraphStyle("quote", base, leftIndent=BODY * 1.5)
         self.item = ParagraphStyle("item", base, leftIndent=BODY * 1.5, bulletIndent=BODY * 0.3)
         self.sub = ParagraphStyle("sub", base, leftIndent=BODY * 3, bulletIndent=BODY * 1.8)
         self.cell = base
         self.head_cell = ParagraphStyle("head", base, fontName=fonts.bold)
         self.number = ParagraphStyle("number", base, alignment=2)
+
+    def _heading(self, name: str, scale: float, space_before: float) -> ParagraphStyle:
+        """Bold, and never left alone at the foot of a page."""
+        size = BODY * scale
+        return ParagraphStyle(
+            name,
+            self.body,
+            fontName=self.fonts.bold,
+            fontSize=size,
+            leading=size * 1.3,
+            spaceBefore=space_before,
+            keepWithNext=1,
+        )
 
     def p(self, text: str, style: ParagraphStyle | None = None, bullet: str | None = None) -> Paragraph:
         return Paragraph(escape_text(text), style or self.body, bulletText=bullet)
