@@ -20,10 +20,11 @@ from toolkit.printing.testimony_pdf import list_lines, paragraphs
 
 
 @given(
-    threshold=st.floats(min_value=9, max_value=15, allow_nan=False),
+    threshold=st.floats(min_value=9, max_value=25, allow_nan=False),
     lo=st.sampled_from([10.0, 18.0]),
+    guess=st.none() | st.floats(min_value=0, max_value=40),
 )
-def test_largest_fitting_finds_the_last_grid_size_under_the_threshold(threshold, lo):
+def test_largest_fitting_finds_the_last_grid_size_under_the_threshold(threshold, lo, guess):
     hi = lo + 6
     tried: list[float] = []
 
@@ -31,11 +32,23 @@ def test_largest_fitting_finds_the_last_grid_size_under_the_threshold(threshold,
         tried.append(size)
         return size <= threshold
 
-    found = fit.largest_fitting(fits, lo, hi)
+    found = fit.largest_fitting(fits, lo, hi, guess=guess)
     grid = [lo + i * fit.STEP for i in range(int((hi - lo) / fit.STEP) + 1)]
     fitting = [s for s in grid if s <= threshold]
     assert found == (max(fitting) if fitting else None)
-    assert len(tried) <= 7, "bisection, not a scan"
+    assert len(tried) <= (7 if guess is None else 12), "bisection, not a scan"
+
+
+@pytest.mark.parametrize("guess, calls", [(12.5, 3), (12.75, 3), (12.25, 5), (10.0, 9), (20.0, 7)])
+def test_a_good_guess_settles_the_size_in_three_layouts(guess, calls):
+    tried: list[float] = []
+
+    def fits(size: float) -> bool:
+        tried.append(size)
+        return size <= 12.6
+
+    assert fit.largest_fitting(fits, 10, 14, guess=guess) == 12.5
+    assert len(tried) <= calls
 
 
 def test_largest_fitting_tries_the_ceiling_first():

@@ -14,24 +14,47 @@ from math import ceil
 STEP = 0.25
 
 
-def largest_fitting(fits: Callable[[float], bool], lo: float, hi: float, step: float = STEP) -> float | None:
+def largest_fitting(
+    fits: Callable[[float], bool], lo: float, hi: float, step: float = STEP, guess: float | None = None
+) -> float | None:
     """The largest size in ``[lo, hi]`` (on the ``step`` grid from ``lo``) that fits.
 
-    ``None`` when even ``lo`` does not fit. ``hi`` is tried first, since a
-    short page fits at the largest size at once.
+    ``None`` when even ``lo`` does not fit. ``fits`` must be monotone (true
+    up to some size, false above). ``hi`` is tried first, since a short page
+    fits at the largest size at once. A ``guess`` is tried next, then steps
+    away from it that double until the answer is bracketed (two more layouts
+    when the guess is right); the rest is bisection.
     """
     if fits(hi):
         return hi
-    if not fits(lo):
-        return None
-    good, bad = 0, ceil((hi - lo) / step - 1e-9)
+    good, bad = -1, ceil((hi - lo) / step - 1e-9)
+
+    def probe(index: int) -> bool:
+        nonlocal good, bad
+        fitted = fits(lo + index * step)
+        good, bad = (index, bad) if fitted else (good, index)
+        return fitted
+
+    if guess is not None:
+        index, span, direction = round((guess - lo) / step), 1, 0
+        while bad - good > 1:
+            index = min(max(index, good + 1), bad - 1)
+            toward = 1 if probe(index) else -1
+            if direction and toward != direction:
+                break
+            direction, index, span = toward, index + toward * span, span * 2
     while bad - good > 1:
-        mid = (good + bad) // 2
-        if fits(lo + mid * step):
-            good = mid
-        else:
-            bad = mid
-    return lo + good * step
+        probe((good + bad) // 2)
+    return None if good < 0 else lo + good * step
+
+
+def estimate(size: float, height: float, room: float) -> float:
+    """The size at which text now ``height`` tall would fill ``room``.
+
+    Text height grows with the square of its size (taller lines, and fewer
+    words on each), so this lands within a step or two of the answer.
+    """
+    return size * (room / height) ** 0.5 if height > 0 else size
 
 
 def overflow_message(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from io import BytesIO
 
 from reportlab.lib.colors import black
@@ -162,9 +163,12 @@ def fitted_page(blocks: Sequence[Block], spec: PageSpec, cuts: Sequence[str] = (
     is over and offers ``cuts``, the caller's ideas of what to leave out.
     """
     layout = Layout(blocks, spec)
-    size = fit.largest_fitting(lambda s: layout.overflow(s) <= 0, spec.floor, spec.ceiling)
+    overflow = cache(layout.overflow)
+    top = spec.ceiling
+    guess = fit.estimate(top, overflow(top) + layout.height, layout.height)
+    size = fit.largest_fitting(lambda s: overflow(s) <= 0, spec.floor, top, guess=guess)
     if size is None:
-        over = layout.overflow(spec.floor)
+        over = overflow(spec.floor)
         raise MeetingkitError(
             fit.overflow_message(over, layout.height, spec.floor * LEADING, spec.floor, cuts)
         )

@@ -8,6 +8,8 @@ printed address next to it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import segno
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable
@@ -20,11 +22,10 @@ MIN_SIZE = inch
 class QRCode(Flowable):
     def __init__(self, data: str, size: float = MIN_SIZE) -> None:
         super().__init__()
-        code = segno.make_qr(data, error="m", boost_error=False)
-        self.matrix = [bytes(row) for row in code.matrix]
-        modules = len(self.matrix)
-        self.module = max(size, MIN_SIZE) / modules
-        self.width = self.height = (modules + 2 * QUIET) * self.module
+        self.matrix = symbol_rows(data)
+        count = len(self.matrix)
+        self.module = max(size, MIN_SIZE) / count
+        self.width = self.height = (count + 2 * QUIET) * self.module
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -38,6 +39,13 @@ class QRCode(Flowable):
                 path.rect((start + QUIET) * m, y, length * m, m)
         canvas.setFillColorRGB(0, 0, 0)
         canvas.drawPath(path, stroke=0, fill=1)
+
+
+@lru_cache(maxsize=8)
+def symbol_rows(data: str) -> tuple[bytes, ...]:
+    """The symbol's rows, dark = 1; cached because the size search lays the page out several times."""
+    code = segno.make_qr(data, error="m", boost_error=False)
+    return tuple(bytes(row) for row in code.matrix)
 
 
 def dark_runs(row: bytes) -> list[tuple[int, int]]:
