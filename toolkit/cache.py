@@ -2,7 +2,7 @@
 
 Parsing YAML is the cost of listing a large workspace; most files have not
 changed since the last run. Each large listing (all meetings,
-all answers) gets one JSON file in ``.meetingkit/cache/`` holding, per record
+all answers) gets one file in ``.meetingkit/cache/`` holding, per record
 file, what it parsed to, keyed by the file's identity (size, mtime, ctime,
 inode). The YAML stays the only source of truth:
 
@@ -12,19 +12,24 @@ inode). The YAML stays the only source of truth:
   since a second change within the same clock tick could keep its identity;
 - a cache file that is unreadable, corrupt, or written by other code (the
   fingerprint of the parsing modules differs) is ignored and rebuilt;
-- it is plain JSON (never pickle), written atomically, private (0600), and
-  git never sees it (``.meetingkit/`` ignores everything in it).
+- it holds plain data only (lists, strings, numbers) in ``marshal`` form,
+  which loads fast and, unlike pickle, cannot run code; a checksum catches a
+  damaged file, and only a file owned by this user is read;
+- it is written atomically, private (0600), and git never sees it
+  (``.meetingkit/`` ignores everything in it).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
+import marshal
 import os
+import sys
 import time
 import types
 import typing
+import zlib
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -35,6 +40,7 @@ from .atomic import make_private_dir, write_bytes
 from .errors import FileProblem, SaveError
 
 VERSION = 1
+MAGIC = b"meetingkit-cache\n"
 RACY_NS = 2_000_000_000
 """Files changed this recently are re-read next time rather than remembered."""
 
@@ -49,22 +55,28 @@ def fingerprint() -> str:
     """Which code made a cache: a new meetingkit never trusts an old one's records."""
     import yaml
 
-    digest = hashlib.blake2b(f"{VERSION}|{yaml.__version__}|{yaml.__with_libyaml__}".encode(), digest_size=12)
+    made_by = f"{VERSION}|{sys.version}|{marshal.version}|{yaml.__version__}|{yaml.__with_libyaml__}"
+    digest = hashlib.blake2b(made_by.encode(), digest_size=12)
     here = Path(__file__).parent
     for name in _SOURCES:
         digest.update((here / name).read_bytes())
     return digest.hexdigest()
 
 
+def _checksum(payload: bytes) -> bytes:
+    """Catches a damaged file (a disk error, a stray edit) before marshal sees it."""
+    return zlib.crc32(payload).to_bytes(4, "big")
+
+
 def _identity(st: os.stat_result) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
-# --- records as plain JSON lists --------------------------------------------------
+# --- records as plain lists --------------------------------------------------
 
 
 def _field_codec(kind: Any) -> tuple[Convert | None, Convert | None]:
-    """To-JSON and from-JSON converters for one field type (None: as it is)."""
+    """To-plain and from-plain converters for one field type (None: as it is)."""
     if kind in (str, int, float, bool) or kind == list[str]:
         return None, None
     if kind is date:
@@ -90,18 +102,24 @@ def codec(cls: type) -> tuple[Callable[[Any], list[Any]], Callable[[list[Any]], 
         raise TypeError(f"{cls.__name__}.revision must be its last field")
     pairs = [_field_codec(hints[name]) for name in names]
     plan = [(name, out) for name, (out, _) in zip(names, pairs, strict=True)]
-    back = [into for _, into in pairs]
+    back = [(i, into) for i, (_, into) in enumerate(pairs) if into]
+    width = len(names)
 
     def encode(record: Any) -> list[Any]:
         return [out(getattr(record, name)) if out else getattr(record, name) for name, out in plan]
 
     def decode(values: list[Any]) -> Any:
-        return cls(*[into(v) if into else v for into, v in zip(back, values, strict=True)])
+        if len(values) != width:
+            raise ValueError("a cached record of another shape")
+        values = list(values)  # the cached entry stays plain data, to be saved again
+        for i, into in back:
+            values[i] = into(values[i])
+        return cls(*values)
 
     return encode, decode
 
 
-# --- one folder's cache ------------------------------------------------------------
+# --- one listing's cache ------------------------------------------------------------
 
 
 class RecordCache:
@@ -115,13 +133,22 @@ class RecordCache:
         self.changed = False
 
     def _load(self) -> dict[str, list[Any]]:
+        """The entries, or none at all when the file is missing, foreign, damaged or stale."""
         try:
-            data = json.loads(self.file.read_bytes())
-            if data["fingerprint"] == fingerprint() and isinstance(data["entries"], dict):
-                return data["entries"]
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
-        return {}
+            with open(self.file, "rb") as f:
+                if os.fstat(f.fileno()).st_uid != os.getuid():
+                    return {}  # only ever trust a cache this user wrote
+                blob = f.read()
+        except OSError:
+            return {}
+        head, payload = blob[: len(MAGIC) + 4], blob[len(MAGIC) + 4 :]
+        if head != MAGIC + _checksum(payload):
+            return {}
+        try:
+            stamp, entries = marshal.loads(payload)
+        except (EOFError, ValueError, TypeError):
+            return {}
+        return entries if stamp == fingerprint() and isinstance(entries, dict) else {}
 
     def lookup(self, name: str, st: os.stat_result, shown: str) -> Any | FileProblem | None:
         """The record (or the problem) file ``name`` parsed to, if it has not changed since.
@@ -156,10 +183,9 @@ class RecordCache:
         """Write the cache if anything changed; failing to is never an error."""
         if not self.changed and len(self.seen) == len(self.entries):
             return
-        data = {"fingerprint": fingerprint(), "entries": self.seen}
+        payload = marshal.dumps((fingerprint(), self.seen))
         try:
             make_private_dir(self.file.parent)
-            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            write_bytes(self.file, payload, durable=False)
+            write_bytes(self.file, MAGIC + _checksum(payload) + payload, durable=False)
         except (OSError, SaveError):
             pass  # a read-only workspace still lists; it just re-parses next time

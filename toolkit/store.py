@@ -90,6 +90,7 @@ class Workspace:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._bulk = False
+        self._answer_dirs: dict[str, Path] = {}
 
     # --- layout ---------------------------------------------------------------
 
@@ -117,15 +118,22 @@ class Workspace:
         return self.root / "testimony" / meeting_id / f"{slugify(speaker, 'speaker')}.md"
 
     def answer_path(self, meeting_id: str, question_id: str) -> Path:
-        require_slug(meeting_id, "meeting id")
         require_slug(question_id, "question id")
-        return self.root / "answers" / meeting_id / f"{question_id}.yaml"
+        return self._answer_dir(meeting_id) / f"{question_id}.yaml"
+
+    def _answer_dir(self, meeting_id: str) -> Path:
+        """Memoised: `check` asks for the path of every one of thousands of answers."""
+        folder = self._answer_dirs.get(meeting_id)
+        if folder is None:
+            folder = self._answer_dirs[meeting_id] = (
+                self.root / "answers" / require_slug(meeting_id, "meeting id")
+            )
+        return folder
 
     def relative(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
+        """``path`` as shown to a person: inside the workspace, relative to it."""
+        text, root = str(path), str(self.root)
+        return text[len(root) + 1 :] if text.startswith(root + os.sep) else text
 
     def exists(self) -> bool:
         return self.settings_path.is_file()
@@ -185,7 +193,7 @@ class Workspace:
         return loaded
 
     def _cache(self, listing: str, cls: type) -> RecordCache:
-        return RecordCache(self.private_dir / CACHE_DIR / f"{listing}.json", cls)
+        return RecordCache(self.private_dir / CACHE_DIR / f"{listing}.marshal", cls)
 
     # --- writing --------------------------------------------------------------
 
@@ -426,9 +434,11 @@ class Workspace:
 
     def leftover_temp_files(self) -> Iterator[Path]:
         """Temporary files a crash left behind: never taken for records."""
-        for path in self.root.rglob(f".*{TEMP_SUFFIX}"):
-            if PRIVATE_DIR not in path.parts:
-                yield path
+        for folder, dirs, names in os.walk(self.root):
+            dirs[:] = sorted(d for d in dirs if d != PRIVATE_DIR)
+            for name in sorted(names):
+                if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                    yield Path(folder, name)
 
     @staticmethod
     def _missing(kind: str, wanted: str, known: list[str]) -> str:
