@@ -37,6 +37,7 @@ from .atomic import (
 )
 from .cache import RecordCache
 from .errors import ConflictError, FileProblem, NotFound, UsageError, WorkspaceMissing
+from .merge import MergeConflict, merge_answer
 from .model import Answer, Meeting, Promise, Settings, Testimony, is_slug, slugify, split_promise_id
 
 SETTINGS_FILE = "meetingkit.yaml"
@@ -401,6 +402,38 @@ class Workspace:
             write_bytes(path, data)
             answer.revision = revision_of(data)
         return answer
+
+    def save_answer_merging(self, base: Answer, mine: Answer) -> Answer:
+        """Save ``mine``, an edit of ``base``, merging what others saved since.
+
+        For the app, which holds a record while a person types: if the file
+        changed since ``base`` was read, the changes that do not overlap are
+        combined (``merge.merge_answer``) under the file's lock, so nothing
+        either side saved is lost. Returns the answer as saved; raises
+        ConflictError naming the fields both sides changed.
+        """
+        path = self.answer_path(mine.meeting, mine.question)
+
+        def combine(current: Answer) -> None:
+            if current.revision == base.revision:
+                result = mine
+            elif current.revision is None:
+                raise ConflictError(
+                    f"{path} was deleted since it was read; your change was not saved. "
+                    "Reload, then make the change again"
+                )
+            else:
+                try:
+                    result = merge_answer(base, mine, current)
+                except MergeConflict as conflict:
+                    raise ConflictError(
+                        f"{path} was changed by someone else since it was read, and both of you "
+                        f"changed {conflict}; your change was not saved and the file on disk was kept. "
+                        "Reload it and make the change again"
+                    ) from None
+            vars(current).update({k: v for k, v in vars(result).items() if k != "revision"})
+
+        return self.update_answer(mine.meeting, mine.question, combine)
 
     def find_promise(self, pid: str) -> tuple[Answer, Promise]:
         parts = split_promise_id(pid)
