@@ -62,7 +62,9 @@ class WorkspaceFailed(Message):
 
 class MeetingkitApp(App[int]):
     TITLE = "meetingkit"
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str]] = ["app.tcss", *(f"screens/{m.module}.tcss" for m in STEPS)]
+    """One stylesheet per mode, beside its module, all read once at start-up:
+    a screen's own CSS_PATH would make Textual re-parse styles on mode switches."""
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {m.name: _mode_screen(m) for m in STEPS}
     COMMANDS = App.COMMANDS | {ActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -84,6 +86,8 @@ class MeetingkitApp(App[int]):
         self.exit_after = exit_after
         self.session: Session | None = None
         self.failed: MeetingkitError | None = None
+        self.ready = False
+        """True once the workspace is open and its first mode is on screen."""
         self.user_keymap: dict[str, str] = {}
         self._asking_to_quit = False
         self._settings_next = False
@@ -108,9 +112,10 @@ class MeetingkitApp(App[int]):
 
     def _open_in_thread(self) -> None:
         try:
+            from .keys import known_binding_ids
+
             session = Session.open(self.root, self.today)
-            for mode in STEPS:
-                importlib.import_module(f"{__package__}.screens.{mode.module}")
+            known_binding_ids()  # imports every screen, here rather than on the first key press
         except MeetingkitError as error:
             self.post_message(WorkspaceFailed(error))
             return
@@ -125,6 +130,7 @@ class MeetingkitApp(App[int]):
         self.apply_keymap(self.session.settings)
         self.show_meeting()
         await self.switch_mode(START)
+        self.ready = True
         if self.session.problems:
             count = len(self.session.problems)
             self.notify(

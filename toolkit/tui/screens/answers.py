@@ -24,6 +24,7 @@ from ...errors import ConflictError, MeetingkitError
 from ...model import ANSWER_STATUSES, Answer, Meeting
 from ...tracker import add_promise, due_text, log_answer
 from ..widgets.autosaver import Autosaver
+from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
 
 FIELDS = ("status", "official", "said", "source", "notes")
@@ -41,7 +42,6 @@ def fields_of(answer: Answer) -> dict[str, str]:
 
 class AnswersScreen(ModeScreen):
     MODE = "answers"
-    CSS_PATH = "answers.tcss"
     AUTO_FOCUS = "#a-agenda"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save & next", id="answers.save"),
@@ -90,7 +90,7 @@ meeting you work on (ctrl+g picks another).
                     classes="hint",
                     id="a-keys",
                 )
-            with VerticalScroll(id="a-form"):
+            with VerticalScroll(id="a-form", can_focus=False):
                 yield Static("", id="a-question")
                 yield Label("How was it answered?", classes="field-label")
                 yield Select(
@@ -105,8 +105,8 @@ meeting you work on (ctrl+g picks another).
                 yield Label("Private notes (never printed unless asked for)", classes="field-label")
                 yield TextArea(id="a-notes", soft_wrap=True)
                 with Horizontal(classes="pane-buttons"):
-                    yield Button("Save & next (ctrl+s)", id="a-save", variant="primary", compact=True)
-                    yield Button("Add promise (ctrl+n)", id="a-promise", compact=True)
+                    yield PaneButton("Save & next (ctrl+s)", id="a-save", variant="primary")
+                    yield PaneButton("Add promise (ctrl+n)", id="a-promise")
                 yield Static("", id="a-promises")
 
     def on_mount(self) -> None:

@@ -53,7 +53,7 @@ class ModeScreen(Screen[None]):
 
     def sync(self) -> None:
         """Redraw from the session if it changed since this screen last drew."""
-        if self._seen_version != self.session.version:
+        if self.is_mounted and self._seen_version != self.session.version:
             self._seen_version = self.session.version
             self.refresh_view()
 

@@ -39,6 +39,7 @@ class FormScreen(ModalScreen[T], Generic[T]):
     """Subclasses yield fields in ``compose_fields`` and build the result in ``submit``."""
 
     TITLE_TEXT: ClassVar[str] = ""
+    AUTO_FOCUS = "Input, TextArea, Select, DataTable, RadioSet"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
         Binding("escape", "cancel", "Close", id="form.cancel"),
@@ -55,7 +56,7 @@ class FormScreen(ModalScreen[T], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
             yield Static(self.TITLE_TEXT, classes="dialog-title")
-            with VerticalScroll(classes="form-fields"):
+            with VerticalScroll(classes="form-fields", can_focus=False):
                 yield from self.compose_fields()
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary")

@@ -15,13 +15,13 @@ from textual.widgets import Button, DataTable, Static
 
 from ...model import Meeting
 from ...testimony import word_budget
+from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
 from .planner import agenda_words, slots_for
 
 
 class MeetingScreen(ModeScreen):
     MODE = "meeting"
-    CSS_PATH = "meeting.tcss"
     AUTO_FOCUS = "#m-list"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New meeting", id="meeting.new"),
@@ -53,19 +53,19 @@ the one every other mode works on (its name is in the header).
                 yield Static("Meetings, upcoming first", classes="pane-title")
                 yield DataTable(id="m-list", cursor_type="row", zebra_stripes=True)
                 with Horizontal(classes="pane-buttons"):
-                    yield Button("New (n)", id="m-new", variant="primary")
-                    yield Button("Edit (e)", id="m-edit")
+                    yield PaneButton("New (n)", id="m-new", variant="primary")
+                    yield PaneButton("Edit (e)", id="m-edit")
             with Vertical(id="m-right"):
                 yield Static("", id="m-info")
                 yield Static("Agenda", classes="pane-title")
                 yield DataTable(id="m-agenda", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="m-plan")
                 with Horizontal(classes="pane-buttons"):
-                    yield Button("Planner (p)", id="m-planner", variant="primary")
-                    yield Button("Speaker (s)", id="m-speaker")
-                    yield Button("▲", id="m-up", tooltip="Move up (ctrl+up)")
-                    yield Button("▼", id="m-down", tooltip="Move down (ctrl+down)")
-                    yield Button("Remove (x)", id="m-remove", variant="error")
+                    yield PaneButton("Planner (p)", id="m-planner", variant="primary")
+                    yield PaneButton("Speaker (s)", id="m-speaker")
+                    yield PaneButton("▲", id="m-up", tooltip="Move up (ctrl+up)")
+                    yield PaneButton("▼", id="m-down", tooltip="Move down (ctrl+down)")
+                    yield PaneButton("Remove (x)", id="m-remove", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#m-list", DataTable).add_columns("When", "Qs", "", "Body")

@@ -18,6 +18,7 @@ from ...errors import MeetingkitError
 from ...model import Meeting
 from ..print_tasks import FitChecked, start_check, start_print
 from ..printjob import KINDS, PAPERS, PrintJob, default_folder
+from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
@@ -33,7 +34,6 @@ def language_label(choice: str) -> str:
 
 class PrintScreen(ModeScreen):
     MODE = "print"
-    CSS_PATH = "print_mode.tcss"
     AUTO_FOCUS = "#p-kind"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "write", "Write PDF", id="print.write"),
@@ -64,7 +64,7 @@ and at what type size.
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="p-main"):
-            with VerticalScroll(id="p-form"):
+            with VerticalScroll(id="p-form", can_focus=False):
                 yield Label("What to print", classes="field-label")
                 with RadioSet(id="p-kind", compact=True):
                     for n, (kind, label) in enumerate(KINDS.items()):
@@ -85,7 +85,7 @@ and at what type size.
                 yield Select([], id="p-speaker", prompt="no speaker yet", compact=True)
                 yield Label("Write to", classes="field-label")
                 yield Input(id="p-path", compact=True)
-                yield Button("Write PDF (ctrl+s)", id="p-write", variant="primary", compact=True)
+                yield PaneButton("Write PDF (ctrl+s)", id="p-write", variant="primary")
             with Vertical(id="p-status"):
                 yield Static("", id="p-meeting")
                 yield Static("", id="p-fit")

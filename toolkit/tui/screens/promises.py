@@ -20,6 +20,7 @@ from textual.widgets import Button, DataTable, Static, Tab, Tabs
 
 from ...errors import ConflictError, MeetingkitError
 from ...tracker import PROMISE_LABELS, PromiseRow, due_text, promise_rows, set_status
+from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
 
 FILTERS = {"open": "Open", "overdue": "Overdue", "all": "All"}
@@ -40,7 +41,6 @@ class FilterTabs(Tabs, can_focus=False):
 
 class PromisesScreen(ModeScreen):
     MODE = "promises"
-    CSS_PATH = "promises.tcss"
     AUTO_FOCUS = "#pr-table"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("u", "update", "Update status", id="promises.update"),
@@ -72,7 +72,7 @@ no date is listed as such: that no date was given is worth saying out loud.
             yield Static("", id="pr-summary")
             yield DataTable(id="pr-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="pr-history")
-            yield Button("Update status (u)", id="pr-update", variant="primary", compact=True)
+            yield PaneButton("Update status (u)", id="pr-update", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#pr-table", DataTable).add_columns(

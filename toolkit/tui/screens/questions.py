@@ -10,12 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Markdown, OptionList, Select
+from textual.markup import escape
+from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...bank import entry_text, placeholder_values, tailor
 from ...errors import MeetingkitError
 from ...model import AgendaEntry, Meeting, Question
+from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
 from .choice import Choice
 from .choice import Option as Answer
@@ -32,15 +34,16 @@ def matches(question: Question, words: list[str], topic_label: str) -> bool:
     return all(word in haystack for word in words)
 
 
-def detail_markdown(
+def detail_text(
     question: Question, text: str, lang: str, status: str, missing: list[str], values: dict[str, str]
 ) -> str:
-    """The question as it will be read, then its guidance, placeholders filled."""
+    """The question as it will be read, then its guidance with placeholders
+    filled, as markup for one Static (far lighter than a Markdown widget)."""
     qtext = question.text_in(lang) or next(iter(question.texts.values()))
-    parts = [f"**{text}**", status]
+    parts = [f"[b]{escape(text)}[/b]", status]
     if missing:
-        names = ", ".join(f"`{{{m}}}`" for m in missing)
-        parts.append(f"> Not filled yet: {names}. Set them in the settings (F3).")
+        names = ", ".join(f"{{{m}}}" for m in missing)
+        parts.append(f"[$warning]Not filled yet: {escape(names)}. Set them in the settings (F3).[/]")
     sections = (
         ("Why it matters", qtext.why),
         ("Follow-up questions", qtext.follow_ups),
@@ -52,16 +55,14 @@ def detail_markdown(
     for title, body in sections:
         if not body:
             continue
-        parts.append(f"#### {title}")
-        lines = body if isinstance(body, list) else [body]
-        filled = [tailor(line, values).text for line in lines]
-        parts.append("\n".join(f"- {line}" for line in filled) if isinstance(body, list) else filled[0])
+        lines = [escape(tailor(line, values).text) for line in (body if isinstance(body, list) else [body])]
+        shown = "\n".join(f" • {line}" for line in lines) if isinstance(body, list) else lines[0]
+        parts.append(f"[b $accent]{title}[/]\n{shown}")
     return "\n\n".join(parts)
 
 
 class QuestionsScreen(ModeScreen):
     MODE = "questions"
-    CSS_PATH = "questions.tcss"
     AUTO_FOCUS = "#q-list"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -104,11 +105,11 @@ already on the agenda, with their place in it.
                 yield OptionList(id="q-list")
             with Vertical(id="q-right"):
                 with VerticalScroll(id="q-detail"):
-                    yield Markdown(id="q-body")
+                    yield Static(id="q-body")
                 with Horizontal(id="q-buttons"):
-                    yield Button("Add to agenda (a)", id="q-toggle", variant="primary")
-                    yield Button("Tailor wording (t)", id="q-tailor")
-                    yield Button("Language (l)", id="q-lang")
+                    yield PaneButton("Add to agenda (a)", id="q-toggle", variant="primary")
+                    yield PaneButton("Tailor wording (t)", id="q-tailor")
+                    yield PaneButton("Language (l)", id="q-lang")
 
     def on_mount(self) -> None:
         self.fill_topics()
@@ -163,9 +164,7 @@ already on the agenda, with their place in it.
         listing.clear_options()
         listing.add_options(options)
         if not any(o.id for o in options):
-            self.query_one("#q-body", Markdown).update(
-                "_No question matches. Press escape to clear the search._"
-            )
+            self.query_one("#q-body", Static).update("No question matches. Press escape to clear the search.")
             return
         ids = [o.id for o in options]
         listing.highlighted = (
@@ -194,18 +193,18 @@ already on the agenda, with their place in it.
         except MeetingkitError:
             tailored = entry_text(question, next(iter(question.texts)), values, entry, language)
         if meeting is None:
-            status = "_No meeting yet: plan one in Meeting mode (2) to build an agenda._"
+            status = "[i]No meeting yet: plan one in Meeting mode (2) to build an agenda.[/i]"
         elif entry is not None:
             number = meeting.agenda.index(entry) + 1
-            who = f", asked by {entry.speaker}" if entry.speaker else ""
+            who = f", asked by {escape(entry.speaker)}" if entry.speaker else ""
             wording = " in your own wording" if entry.text else ""
-            status = f"**On the agenda** as question {number}{who}{wording}."
+            status = f"[b $success]✓ On the agenda[/] as question {number}{who}{wording}."
         else:
-            status = "_Not on the agenda of this meeting. Press a to add it._"
+            status = "[i]Not on the agenda of this meeting. Press a to add it.[/i]"
         topic = session.bank.topic_label(question.topic, self.lang)
-        status += f"  \n_{topic} · id `{question.id}`_"
-        self.query_one("#q-body", Markdown).update(
-            detail_markdown(question, tailored.text, self.lang, status, tailored.missing, values)
+        status += f"\n[dim]{escape(topic)} · id {question.id}[/dim]"
+        self.query_one("#q-body", Static).update(
+            detail_text(question, tailored.text, self.lang, status, tailored.missing, values)
         )
         self.query_one("#q-toggle", Button).label = (
             "Remove from agenda (a)" if entry is not None else "Add to agenda (a)"

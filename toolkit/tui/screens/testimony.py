@@ -26,6 +26,7 @@ from ...testimony import draft, timing
 from ..print_tasks import start_print
 from ..printjob import PrintJob, default_folder
 from ..widgets.autosaver import Autosaver
+from ..widgets.pane_button import PaneButton
 from ..widgets.stopwatch import Stopwatch
 from ..widgets.timing import TimingPanel
 from .base import ModeScreen
@@ -55,7 +56,6 @@ class Buffer:
 
 class TestimonyScreen(ModeScreen):
     MODE = "testimony"
-    CSS_PATH = "testimony.tcss"
     AUTO_FOCUS = "#t-editor"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="testimony.save"),
@@ -100,7 +100,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
             with Vertical(id="t-side"):
                 yield Static("Speakers", classes="pane-title")
                 yield OptionList(id="t-speakers")
-                yield Button("New speaker (ctrl+n)", id="t-new", compact=True)
+                yield PaneButton("New speaker (ctrl+n)", id="t-new")
                 yield Static("Spoken time", classes="pane-title")
                 yield TimingPanel("", id="t-timing")
                 yield Static("Rehearsal", classes="pane-title")
@@ -109,10 +109,10 @@ the left (escape gets you there from the editor; enter opens one), then type.
                 yield Static("", id="t-file")
                 yield TextArea("", id="t-editor", soft_wrap=True, show_line_numbers=False)
                 with Horizontal(classes="pane-buttons"):
-                    yield Button("Save (ctrl+s)", id="t-save", variant="primary", compact=True)
-                    yield Button("Template (ctrl+t)", id="t-template", compact=True)
-                    yield Button("$EDITOR (ctrl+o)", id="t-external", compact=True)
-                    yield Button("Print copy (F8)", id="t-print", compact=True)
+                    yield PaneButton("Save (ctrl+s)", id="t-save", variant="primary")
+                    yield PaneButton("Template (ctrl+t)", id="t-template")
+                    yield PaneButton("$EDITOR (ctrl+o)", id="t-external")
+                    yield PaneButton("Print copy (F8)", id="t-print")
 
     # --- drawing ---------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Static
 
 from ...testimony import CLOSE_SHARE, mmss
+from .pane_button import PaneButton
 
 
 class Stopwatch(Vertical):
@@ -24,8 +25,8 @@ class Stopwatch(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(self.text(), id="sw-time")
         with Horizontal(id="sw-buttons"):
-            yield Button("Start", id="sw-toggle", compact=True, variant="success")
-            yield Button("Reset", id="sw-reset", compact=True)
+            yield PaneButton("Start", id="sw-toggle", variant="success", tooltip="ctrl+r")
+            yield PaneButton("Reset", id="sw-reset", tooltip="ctrl+l")
 
     @property
     def running(self) -> bool:

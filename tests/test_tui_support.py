@@ -1,0 +1,57 @@
+"""Helpers the app's tests share (no tests here): run the app headless at a
+fixed size and a fixed "today", wait for what a user would wait for, and read
+what a widget shows."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+
+from conftest import TODAY
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from toolkit.tui.app import MeetingkitApp
+
+SIZE = (120, 40)
+Steps = Callable[[Pilot], Awaitable[None]]
+
+
+def drive(root: Path, steps: Steps, as_of: date = TODAY, size: tuple[int, int] = SIZE) -> MeetingkitApp:
+    """Run the app on ``root`` until the workspace is open, then ``steps``."""
+
+    async def main() -> MeetingkitApp:
+        app = MeetingkitApp(root, as_of=as_of)
+        app.autosave_interval = 0.05
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, lambda: app.ready or app.failed is not None)
+            await steps(pilot)
+        return app
+
+    return asyncio.run(main())
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Let the app run until ``condition`` holds (workers, timers); fail after ``timeout``."""
+    waited = 0.0
+    while not condition():
+        if waited >= timeout:
+            raise AssertionError("the app never got there")
+        await pilot.pause(0.02)
+        waited += 0.02
+
+
+def shown(widget: Widget) -> str:
+    """The text a widget shows (what a user reads)."""
+    return str(widget.visual) if hasattr(widget, "visual") else str(widget.render())
+
+
+async def keys(pilot: Pilot, text: str) -> None:
+    """Type ``text`` as key presses."""
+    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
+
+
+def notices(app: MeetingkitApp) -> list[str]:
+    return [n.message for n in app._notifications]
