@@ -57,16 +57,18 @@ def locked(lock_dir: Path, path: Path) -> Iterator[None]:
     """Hold the lock for ``path`` (kept in ``lock_dir``, out of the records' way)."""
     from filelock import FileLock, Timeout
 
-    make_private_dir(lock_dir)
     name = hashlib.blake2b(str(path.resolve()).encode(), digest_size=10).hexdigest()
     lock = FileLock(str(lock_dir / f"{name}.lock"), timeout=LOCK_TIMEOUT, mode=FILE_MODE)
     try:
+        make_private_dir(lock_dir)
         lock.acquire()
-    except Timeout:
+    except Timeout:  # before OSError: filelock's Timeout is a TimeoutError
         raise SaveError(
             f"could not save {path}: another meetingkit is saving it and did not finish "
             f"within {LOCK_TIMEOUT:.0f} s; try again"
         ) from None
+    except OSError as exc:
+        raise SaveError(f"could not save {path}: cannot lock it in {lock_dir} ({_reason(exc)})") from None
     try:
         yield
     finally:

@@ -36,13 +36,14 @@ from .atomic import (
     write_bytes,
 )
 from .cache import RecordCache
-from .errors import ConflictError, FileProblem, NotFound, UsageError, WorkspaceMissing
+from .errors import ConflictError, FileProblem, NotFound, SaveError, UsageError, WorkspaceMissing
 from .merge import MergeConflict, merge_answer
 from .model import Answer, Meeting, Promise, Settings, Testimony, is_slug, slugify, split_promise_id
 
 SETTINGS_FILE = "meetingkit.yaml"
 PRIVATE_DIR = ".meetingkit"
 CACHE_DIR = "cache"
+PRIVATE_GITIGNORE = b"# derived files (cache, locks): never commit\n*\n"
 ENV_VAR = "MEETINGKIT_WORKSPACE"
 FRONT = "---\n"
 
@@ -91,6 +92,7 @@ class Workspace:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._bulk = False
+        self._private_ready = False
         self._answer_dirs: dict[str, Path] = {}
 
     # --- layout ---------------------------------------------------------------
@@ -105,7 +107,25 @@ class Workspace:
 
     @property
     def lock_dir(self) -> Path:
-        return self.private_dir / "locks"
+        return self._private("locks")
+
+    def _private(self, name: str) -> Path:
+        """A folder in ``.meetingkit/``, which always carries its ``*`` .gitignore.
+
+        A fresh git clone has no ``.meetingkit/`` (git ignored it), so the
+        first save or listing there recreates the .gitignore before any lock
+        or cache file appears for a ``git add -A`` to commit.
+        """
+        if not self._private_ready:
+            ignore = self.private_dir / ".gitignore"
+            if not ignore.exists():
+                try:
+                    make_private_dir(self.private_dir)
+                    write_bytes(ignore, PRIVATE_GITIGNORE)
+                except (OSError, SaveError):
+                    pass  # a read-only workspace: nothing will be written there either
+            self._private_ready = True
+        return self.private_dir / name
 
     @property
     def bank_dir(self) -> Path:
@@ -194,7 +214,7 @@ class Workspace:
         return loaded
 
     def _cache(self, listing: str, cls: type) -> RecordCache:
-        return RecordCache(self.private_dir / CACHE_DIR / f"{listing}.marshal", cls)
+        return RecordCache(self._private(CACHE_DIR) / f"{listing}.marshal", cls)
 
     # --- writing --------------------------------------------------------------
 
@@ -242,8 +262,7 @@ class Workspace:
         os.chmod(self.root, 0o700)
         for folder in ("meetings", "testimony", "answers", "questions"):
             make_private_dir(self.root / folder)
-        make_private_dir(self.private_dir)
-        write_bytes(self.private_dir / ".gitignore", b"# derived files: never commit\n*\n")
+        self._private("locks")
         settings.revision = replace_if_unchanged(
             self.settings_path,
             yamlio.dumps(schema.settings_to(settings)).encode(),
