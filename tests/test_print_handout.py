@@ -318,11 +318,21 @@ def scan(pdf: bytes) -> list[zxingcpp.Barcode]:
     return zxingcpp.read_barcodes(image)
 
 
-def test_the_qr_code_scans_to_the_website_and_is_an_inch_wide(ws):
+@pytest.mark.parametrize(
+    "website",
+    [
+        "https://example.org/coalition",
+        "https://example.org/alder-rights/handouts/2026-12-09?lang=en&ref=print#questions-for-the-sheriff",
+    ],
+)
+def test_the_qr_code_scans_to_the_website_and_is_an_inch_wide(ws, website):
+    settings = ws.settings()
+    settings.website = website
+    ws.save_settings(settings)
     pdf = build(ws, plan(ws))
     (code,) = scan(pdf)
     assert code.format == zxingcpp.BarcodeFormat.QRCode
-    assert code.text == "https://example.org/coalition"
+    assert code.text == website
     assert code.ec_level == "M"
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         modules = [r for r in doc.pages[0].rects if r["fill"] and r["width"] < 72]

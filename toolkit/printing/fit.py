@@ -48,13 +48,17 @@ def largest_fitting(
     return None if good < 0 else lo + good * step
 
 
-def estimate(size: float, height: float, room: float) -> float:
-    """The size at which text now ``height`` tall would fill ``room``.
+GROWTH = 1.6
+"""How a page's height grows with its body size: as size ** GROWTH. Text
+alone would grow with the square (taller lines, fewer words on each); the
+QR code, rules and padding do not grow, and across handouts of one to eight
+questions, one or two languages, 1.6 guesses best (3.6 layouts on average,
+against 4.7 for the square)."""
 
-    Text height grows with the square of its size (taller lines, and fewer
-    words on each), so this lands within a step or two of the answer.
-    """
-    return size * (room / height) ** 0.5 if height > 0 else size
+
+def estimate(size: float, height: float, room: float) -> float:
+    """The size at which a page ``height`` tall at ``size`` would just fill ``room``."""
+    return size * (room / height) ** (1 / GROWTH) if height > 0 else size
 
 
 def overflow_message(
