@@ -24,6 +24,7 @@ from .tracker import PROMISE_LABELS, PromiseRow, Summary
 _URL = re.compile(r"https?://[^\s<>|\"]+[^\s<>|\".,;:!?)\]]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _LINE_START = re.compile(r"^([-+>]|\d+[.)])")
+_NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]<>|#]|://|^[-+>]|^\d+[.)]")
 
 
 def md_text(text: str) -> str:
@@ -31,6 +32,8 @@ def md_text(text: str) -> str:
     are escaped, links become autolinks, line breaks become spaces (so a
     quote cannot break out of its table cell or start a heading)."""
     flat = " ".join(text.split())
+    if not _NEEDS_ESCAPE.search(flat):
+        return flat
     out, at = [], 0
     for match in _URL.finditer(flat):
         out.append(_MD_SPECIAL.sub(r"\\\1", flat[at : match.start()]))

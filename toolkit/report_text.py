@@ -9,12 +9,21 @@ quotes stay in the language they were said in.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 from .model import Meeting, Settings
 from .testimony import format_day
 from .tracker import ANSWER_LABELS, NO_DATE, PROMISE_LABELS, PROMISE_STATUSES, Asked, PromiseRow, Summary
 
 LANG = "en"
+
+
+@lru_cache(maxsize=4096)
+def day(on: date) -> str:
+    """A date written out; cached, since a long record repeats the same few hundred days."""
+    return format_day(on, LANG)
+
 COUNTED_ANSWERS = ("answered", "partial", "deflected", "declined")
 
 
@@ -34,7 +43,7 @@ def byline(settings: Settings) -> str:
 
 def intro(summary: Summary) -> str:
     return (
-        f"As of {format_day(summary.as_of, LANG)}. Answers and promises from "
+        f"As of {day(summary.as_of)}. Answers and promises from "
         f"{plural(len(summary.held), 'meeting')} held so far, with the exact words and where "
         "they are on the record."
     )
@@ -47,7 +56,7 @@ def closing(summary: Summary) -> str:
 
 
 def where(meeting: Meeting) -> str:
-    when = format_day(meeting.date, LANG) + (f", {meeting.time}" if meeting.time else "")
+    when = day(meeting.date) + (f", {meeting.time}" if meeting.time else "")
     place = f", {meeting.location}" if meeting.location else ""
     return f"{when} — {meeting.body}{place}"
 
@@ -215,7 +224,7 @@ def _promise(row: PromiseRow) -> PromiseText:
             f": {change.note}" if change.note else ""
         )
         history.append(line + (f" (evidence: {change.evidence})" if change.evidence else ""))
-    due = f"due {format_day(p.due, LANG)}" if p.due else NO_DATE
+    due = f"due {day(p.due)}" if p.due else NO_DATE
     return PromiseText(p.official, p.what, due, standing(row), history)
 
 

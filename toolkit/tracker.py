@@ -332,17 +332,17 @@ def summarize(
     meetings = sorted(meetings, key=lambda m: (m.date, m.time, m.id))
     held = [public_meeting(m, include_private) for m in meetings if m.date <= as_of]
     upcoming = [public_meeting(m, include_private) for m in meetings if m.date > as_of]
-    by_meeting = {m.id: m for m in held}
-    logged = {
-        (a.meeting, a.question): public_answer(a, include_private) for a in answers if a.meeting in by_meeting
-    }
+    logged: dict[str, dict[str, Answer]] = {m.id: {} for m in held}
+    for a in answers:
+        if a.meeting in logged:
+            logged[a.meeting][a.question] = public_answer(a, include_private)
     asked_list: list[Asked] = []
     for meeting in held:
         on_agenda = [e.question for e in meeting.agenda]
-        extra = sorted(q for (m, q) in logged if m == meeting.id and q not in on_agenda)
+        extra = sorted(set(logged[meeting.id]) - set(on_agenda))
         for qid in [*on_agenda, *extra]:
             text = _asked_text(meeting, qid, bank, settings)
-            asked_list.append(Asked(meeting, qid, logged.get((meeting.id, qid)), text))
+            asked_list.append(Asked(meeting, qid, logged[meeting.id].get(qid), text))
     kept_answers = [a.answer for a in asked_list if a.answer is not None]
     rows = promise_rows(kept_answers, as_of)
     return Summary(

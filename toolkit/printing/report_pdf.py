@@ -19,7 +19,6 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from .. import report_text as rt
 from ..model import Settings
-from ..testimony import format_day
 from ..tracker import Summary
 from .fonts import FontSet, choose
 from .markup import escape_text
@@ -155,7 +154,7 @@ def report_pdf(
     summary: Summary, settings: Settings, *, paper: str = "letter", font: Path | None = None
 ) -> bytes:
     """The report as a PDF of as many pages as it needs."""
-    as_of = format_day(summary.as_of, rt.LANG)
+    as_of = rt.day(summary.as_of)
     private = " · INCLUDES PRIVATE NOTES" if summary.include_private else ""
 
     def footer(n: int, total: int) -> str:
