@@ -340,6 +340,14 @@ def test_the_qr_code_scans_to_the_website_and_is_an_inch_wide(ws, website):
     assert width >= 72 - 3, f"the symbol is {width:.0f} pt wide"
 
 
+def test_an_address_too_long_for_a_qr_code_is_refused(ws):
+    settings = ws.settings()
+    settings.website = "https://example.org/" + "x" * 400
+    ws.save_settings(settings)
+    with pytest.raises(MeetingkitError, match="too long for a QR code"):
+        build(ws, plan(ws))
+
+
 def test_no_website_no_qr_code(ws):
     settings = ws.settings()
     settings.website = ""

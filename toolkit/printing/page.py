@@ -41,6 +41,8 @@ EMPHASIS_CAP = 12.0
 """Titles and headings stand out by a share of the body size up to this
 many points: large print needs large text, not even larger titles."""
 _HUGE = 1e6
+_SLACK = 0.01
+"""Points left under the pushed-down block, so rounding never spills it onto a second page."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,8 @@ class Layout:
                 bottom_at = len(out)
             out += self._block(block, size)
         if fill and bottom_at is not None:
-            out.insert(bottom_at, Spacer(0, max(0.0, self.height - stack_height(out, self.width))))
+            room = self.height - stack_height(out, self.width) - _SLACK
+            out.insert(bottom_at, Spacer(0, max(0.0, room)))
         return out
 
     def overflow(self, size: float) -> float:

@@ -21,16 +21,20 @@ from ..errors import MeetingkitError
 QUIET = 4
 """White modules around the symbol, as the QR standard requires."""
 MIN_SIZE = inch
-MAX_BYTES = 2000
-"""Well under the 2,331 bytes the largest symbol holds at level M."""
+MIN_MODULE = 1.5
+"""Points per module (about half a millimetre): a long address makes a
+denser symbol, which grows past one inch rather than shrink its modules
+below what a photocopy keeps."""
+MAX_BYTES = 300
+"""Longer addresses make symbols too dense for paper; a short link serves better."""
 
 
 class QRCode(Flowable):
-    def __init__(self, data: str, size: float = MIN_SIZE) -> None:
+    def __init__(self, data: str) -> None:
         super().__init__()
         self.matrix = symbol_rows(data)
         count = len(self.matrix)
-        self.module = max(size, MIN_SIZE) / count
+        self.module = max(MIN_SIZE / count, MIN_MODULE)
         self.width = self.height = (count + 2 * QUIET) * self.module
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -51,7 +55,10 @@ class QRCode(Flowable):
 def symbol_rows(data: str) -> tuple[bytes, ...]:
     """The symbol's rows, dark = 1; cached because the size search lays the page out several times."""
     if len(data.encode("utf-8")) > MAX_BYTES:
-        raise MeetingkitError(f"the website address is too long for a QR code ({len(data)} characters)")
+        raise MeetingkitError(
+            f"the website address is too long for a QR code on paper ({len(data)} characters); "
+            "set a shorter `website` in meetingkit.yaml"
+        )
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(qrencoder.QR8bitByte(data))
     code.make()
