@@ -7,7 +7,8 @@ such as ``!!set``. Our files use none of them. This loader keeps the C
 parser and the safe constructors for every scalar, builds mappings and
 sequences directly, and hands any document using an alias, a merge key or an
 unusual tag back to ``SafeConstructor`` unchanged, so the result is always
-exactly what ``yaml.safe_load`` returns (a fuzz test compares the two).
+exactly what ``yaml.safe_load`` returns (a fuzz test compares the two), except
+that a value Python cannot hold is a YAML error rather than a ValueError.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 import yaml
+from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 try:
@@ -51,13 +53,20 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
         return _DEFAULT_TAG[kind]
 
     def get_single_data(self) -> Any:
+        """The document, or a YAMLError: never the ValueError or RecursionError
+        with which PyYAML meets ``2026-13-45``, a 5,000-digit number or deep nesting."""
         node = self.get_single_node()
         if node is None:
             return None
         try:
-            return self._build(node, set())
-        except (_Unusual, RecursionError):
-            return self.construct_document(node)
+            try:
+                return self._build(node, set())
+            except _Unusual:
+                return self.construct_document(node)
+        except RecursionError:
+            raise yaml.YAMLError("the data is nested too deeply") from None
+        except (ValueError, OverflowError) as exc:
+            raise yaml.YAMLError(f"a value cannot be read: {exc}") from None
 
     def _build(self, node: Node, seen: set[int]) -> Any:
         kind = type(node)
@@ -68,7 +77,12 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
             make = _SCALARS.get(tag)
             if make is None:
                 raise _Unusual
-            return make(self, node)
+            try:
+                return make(self, node)
+            except (ValueError, OverflowError) as exc:  # e.g. a date with month 13
+                raise ConstructorError(
+                    None, None, f"cannot read {node.value!r}: {exc}", node.start_mark
+                ) from None
         if id(node) in seen:  # an alias: shared or recursive data
             raise _Unusual
         seen.add(id(node))
