@@ -80,9 +80,8 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
             try:
                 return make(self, node)
             except (ValueError, OverflowError) as exc:  # e.g. a date with month 13
-                raise ConstructorError(
-                    None, None, f"cannot read {node.value!r}: {exc}", node.start_mark
-                ) from None
+                shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+                raise ConstructorError(None, None, f"cannot read {shown!r}: {exc}", node.start_mark) from None
         if id(node) in seen:  # an alias: shared or recursive data
             raise _Unusual
         seen.add(id(node))
