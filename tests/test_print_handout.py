@@ -270,6 +270,22 @@ def test_vietnamese_needs_a_font_that_has_its_letters(cli, ws, tmp_path):
     assert not out.exists()
 
 
+def test_the_workspace_font_setting_is_used(cli, ws, tmp_path):
+    (ws.root / "fonts").mkdir()
+    (ws.root / "fonts" / "Vera.ttf").write_bytes(VERA.read_bytes())
+    settings = ws.settings()
+    settings.font = "fonts/Vera.ttf"
+    ws.save_settings(settings)
+    meeting = plan(ws, ("data-sharing",), agenda=[AgendaEntry("data-sharing", text=VIETNAMESE)])
+    r = cli("handout", meeting.id, "-o", str(tmp_path / "vi.pdf"), "--lang", "en", workspace=ws.root)
+    assert r.code == 1 and "fonts/Vera.ttf cannot draw" in r.err
+    english = plan(ws, ("data-sharing",))
+    r = cli("handout", english.id, "-o", str(tmp_path / "en.pdf"), "--lang", "en", workspace=ws.root)
+    assert r.code == 0, r.err
+    with pdfplumber.open(tmp_path / "en.pdf") as doc:
+        assert {c["fontname"].split("+")[-1] for c in doc.pages[0].chars} == {"BitstreamVeraSans-Roman"}
+
+
 def raw_text(pdf: bytes) -> str:
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         return "".join(c["text"] for page in doc.pages for c in page.chars)
