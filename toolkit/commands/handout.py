@@ -14,7 +14,9 @@ PAPERS = ("letter", "a4")
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("handout", parents=[common], help="print a meeting's one-page handout (PDF)")
-    p.add_argument("meeting_id", metavar="MEETING_ID")
+    p.add_argument(
+        "meeting_id", metavar="MEETING_ID", help="the meeting (`meetingkit meeting list` shows ids)"
+    )
     add_output(p)
     p.add_argument(
         "--lang", help="en, es, or en,es for both side by side (default: the workspace's languages)"
@@ -41,7 +43,9 @@ def add_page_options(p: argparse.ArgumentParser, large_print: str) -> None:
     p.add_argument("--paper", choices=PAPERS, default="letter", help="paper size (default: letter)")
     p.add_argument("--large-print", action="store_true", help=large_print)
     p.add_argument(
-        "--font", metavar="TTF", help="a TrueType font for text Helvetica cannot print (default: automatic)"
+        "--font",
+        metavar="TTF",
+        help="print in this TrueType font (default: Helvetica, or DejaVu Sans for letters Helvetica lacks)",
     )
 
 
