@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from .model import (
@@ -96,6 +96,8 @@ def slug(value: Any, path: Path_) -> str:
 
 
 def a_date(value: Any, path: Path_) -> date:
+    if isinstance(value, datetime):  # YAML reads `2026-12-01 10:00` as a datetime, which is also a date
+        raise Invalid(path, f"expected a date YYYY-MM-DD without a time, got {value.isoformat(sep=' ')}")
     if isinstance(value, date):
         return value
     if isinstance(value, str):

@@ -1,0 +1,145 @@
+"""Hostile YAML, fuzzed: a hand edit gone wrong, a half-merged file, random bytes.
+
+Whatever lands in a record file, the workspace answers with a record or a
+FileProblem naming the file, never another exception, and the rest of the
+workspace keeps working. The fast safe loader must also agree with PyYAML's
+own ``CSafeLoader`` on every input.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from toolkit import yamlfast
+from toolkit.checks import check
+from toolkit.errors import FileProblem
+from toolkit.store import Workspace
+from toolkit.tracker import promise_rows
+
+FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    database=None,  # never write .hypothesis/ into the working tree
+    derandomize=bool(os.environ.get("CI")),  # CI: the same examples every run
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+SPECIAL = [":", "- ", "-", "&a ", "*a", "!!", "!", "[", "]", "{", "}", "'", '"', "|", ">", "#", "\t", "\n",
+           "  ", "\x00", "\ufeff", "%YAML 1.1\n", "---\n", "...\n", "<<: ", "? ", "~", "2026-13-45",
+           "9" * 5000, ".nan", "2026-12-01 10:00:00", "é", "日本", "\U0001f600", "\r", "\x85"]  # fmt: skip
+
+
+def mutate(text: str, edits: list[tuple[int, int, int, str]]) -> str:
+    """Apply (kind, position, length, payload) edits: insert, delete, duplicate, truncate."""
+    for kind, at, length, payload in edits:
+        at %= len(text) + 1
+        if kind == 0:
+            text = text[:at] + payload + text[at:]
+        elif kind == 1:
+            text = text[:at] + text[at + length :]
+        elif kind == 2:
+            text = text[:at] + text[at : at + length] * 2 + text[at + length :]
+        else:
+            text = text[:at]
+    return text
+
+
+edits = st.lists(
+    st.tuples(
+        st.integers(0, 3),
+        st.integers(0, 10_000),
+        st.integers(0, 80),
+        st.one_of(st.sampled_from(SPECIAL), st.text(max_size=12)),
+    ),
+    max_size=6,
+)
+
+
+@pytest.fixture
+def target(demo_ws: Workspace) -> tuple[Workspace, str, str]:
+    """The demo's answer with promises: the file whose damage matters most."""
+    answer = next(a for a in demo_ws.answers().records if a.promises)
+    path = demo_ws.answer_path(answer.meeting, answer.question)
+    return demo_ws, str(path), path.read_text(encoding="utf-8")
+
+
+def read_everything(ws: Workspace, path: str) -> None:
+    """What the commands do with a workspace; only FileProblems may name a damaged file."""
+    loaded = ws.answers()
+    assert all(isinstance(p, FileProblem) for p in loaded.problems)
+    assert [str(p.path) for p in loaded.problems] in ([], [path])
+    promise_rows(loaded.records, date(2026, 11, 27))  # overdue sums need real dates
+    for answer in loaded.records:
+        ws.answer(answer.meeting, answer.question)
+    findings = check(ws)
+    assert [f for f in findings if f.serious and path.rsplit("/", 1)[-1] not in f.where] == []
+
+
+def test_a_due_date_with_a_time_is_a_problem_naming_the_field(target) -> None:  # type: ignore[no-untyped-def]
+    ws, path, original = target
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(re.sub(r"(due: \d{4}-\d\d-\d\d)", r"\1 10:00:00", original, count=1))
+    [problem] = ws.answers().problems
+    assert problem.field == "promises[0].due" and "without a time" in problem.message
+    read_everything(ws, path)
+
+
+@FUZZ
+@given(edits=edits)
+@example(edits=[(1, 0, 12, "")])
+def test_a_mutated_answer_file_is_a_record_or_a_problem_naming_it(target, edits) -> None:  # type: ignore[no-untyped-def]
+    ws, path, original = target
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(mutate(original, edits))
+    read_everything(ws, path)
+
+
+@FUZZ
+@given(
+    data=st.one_of(
+        st.binary(max_size=300), st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass"))
+    )
+)
+def test_random_bytes_in_an_answer_file_are_a_record_or_a_problem(target, data: bytes) -> None:  # type: ignore[no-untyped-def]
+    ws, path, _ = target
+    with open(path, "wb") as f:
+        f.write(data)
+    read_everything(ws, path)
+
+
+def _load(text: str, loader: type) -> tuple[str, str]:
+    """What a loader made of ``text``, as a repr (an alias can make data recursive)."""
+    try:
+        return "value", repr(yaml.load(text, Loader=loader))
+    except yaml.YAMLError:
+        return "error", ""
+    except (ValueError, OverflowError, RecursionError):
+        return "error", ""  # PyYAML's own crash; the fast loader turns it into a YAML error
+
+
+yaml_text = st.one_of(
+    st.lists(st.sampled_from([*SPECIAL, *"ab1 .:-\n", "b: c", "- d", "true", "null"]), max_size=30).map(
+        "".join
+    ),
+    st.recursive(
+        st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20), st.dates()),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+        max_leaves=20,
+    ).map(lambda data: yaml.safe_dump(data, allow_unicode=True)),
+)
+
+
+@FUZZ
+@given(text=yaml_text)
+@example(text="a: &x [1, 2]\nb: *x\n<<: {c: 3}\n")
+@example(text="!!set {a, b}\n? [1]\n: 2\n")
+@example(text="=: 1\n")
+def test_the_fast_loader_agrees_with_pyyaml(text: str) -> None:
+    expected = _load(text, yaml.CSafeLoader)
+    assert _load(text, yamlfast.Loader) == expected
