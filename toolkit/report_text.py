@@ -24,6 +24,7 @@ def day(on: date) -> str:
     """A date written out; cached, since a long record repeats the same few hundred days."""
     return format_day(on, LANG)
 
+
 COUNTED_ANSWERS = ("answered", "partial", "deflected", "declined")
 
 
