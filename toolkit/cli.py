@@ -59,6 +59,11 @@ def build_parser() -> Parser:
     return parser
 
 
+def one_line(exc: Exception) -> str:
+    """The message on one line: a newline or control character typed in an argument is shown escaped."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in str(exc))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -69,10 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return open_app(args)
         return int(args.handler(args) or 0)
     except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(exc)}", file=sys.stderr)
         return 2
     except MeetingkitError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted; nothing was left half-written", file=sys.stderr)
