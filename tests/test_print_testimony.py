@@ -26,18 +26,16 @@ def read(path) -> tuple[list[str], list[float], pypdf.PdfReader]:
     return texts, sizes, pypdf.PdfReader(io.BytesIO(data))
 
 
+def print_copy(cli, demo_ws, meeting: str, speaker: str, out, *flags: str):  # type: ignore[no-untyped-def]
+    """``meetingkit testimony print`` as a user types it."""
+    return cli(
+        "testimony", "print", meeting, "--speaker", speaker, "-o", str(out), *flags, workspace=demo_ws.root
+    )
+
+
 def test_speaker_copy_is_large_with_the_time_at_the_top(cli, demo_ws, tmp_path):
     out = tmp_path / "maria.pdf"
-    r = cli(
-        "testimony",
-        "print",
-        meeting_id(demo_ws),
-        "--speaker",
-        "Maria Lopez",
-        "-o",
-        str(out),
-        workspace=demo_ws.root,
-    )
+    r = print_copy(cli, demo_ws, meeting_id(demo_ws), "Maria Lopez", out)
     assert r.code == 0, r.err
     assert r.out.strip() == str(out)
     texts, sizes, reader = read(out)
@@ -54,17 +52,7 @@ def test_speaker_copy_is_large_with_the_time_at_the_top(cli, demo_ws, tmp_path):
 
 def test_large_print_speaker_copy(cli, demo_ws, tmp_path):
     out = tmp_path / "big.pdf"
-    r = cli(
-        "testimony",
-        "print",
-        meeting_id(demo_ws),
-        "--speaker",
-        "James Carter",
-        "-o",
-        str(out),
-        "--large-print",
-        workspace=demo_ws.root,
-    )
+    r = print_copy(cli, demo_ws, meeting_id(demo_ws), "James Carter", out, "--large-print")
     assert r.code == 0, r.err
     _, sizes, _ = read(out)
     assert min(sizes) >= 20
@@ -81,7 +69,7 @@ def long_testimony(demo_ws, words_each: int = 60) -> str:
 def test_speaker_copy_keeps_paragraphs_whole_across_pages(cli, demo_ws, tmp_path):
     meeting = long_testimony(demo_ws)
     out = tmp_path / "ana.pdf"
-    r = cli("testimony", "print", meeting, "--speaker", "Ana Ruiz", "-o", str(out), workspace=demo_ws.root)
+    r = print_copy(cli, demo_ws, meeting, "Ana Ruiz", out)
     assert r.code == 0, r.err
     texts, _, _ = read(out)
     assert len(texts) >= 3
@@ -100,8 +88,7 @@ def test_speaker_copy_keeps_paragraphs_whole_across_pages(cli, demo_ws, tmp_path
 def test_written_copy_is_a_letter_for_the_record(cli, demo_ws, tmp_path):
     meeting = long_testimony(demo_ws, words_each=200)
     out = tmp_path / "letter.pdf"
-    args = ("testimony", "print", meeting, "--speaker", "Ana Ruiz", "-o", str(out), "--written")
-    r = cli(*args, workspace=demo_ws.root)
+    r = print_copy(cli, demo_ws, meeting, "Ana Ruiz", out, "--written")
     assert r.code == 0, r.err
     texts, sizes, reader = read(out)
     assert len(texts) >= 2
@@ -123,17 +110,7 @@ def test_written_copy_in_spanish(cli, demo_ws, tmp_path):
     demo_ws.save_meeting(meeting)
     demo_ws.save_testimony(model.Testimony(meeting.id, "Rosa Díaz", "Buenas noches.\n\nGracias.", ""))
     out = tmp_path / "carta.pdf"
-    r = cli(
-        "testimony",
-        "print",
-        meeting.id,
-        "--speaker",
-        "Rosa Díaz",
-        "-o",
-        str(out),
-        "--written",
-        workspace=demo_ws.root,
-    )
+    r = print_copy(cli, demo_ws, meeting.id, "Rosa Díaz", out, "--written")
     assert r.code == 0, r.err
     texts, _, reader = read(out)
     assert "Para: La Junta de Comisionados del Condado de Alder" in texts[0]
@@ -145,12 +122,12 @@ def test_written_copy_in_spanish(cli, demo_ws, tmp_path):
 def test_print_without_testimony_or_with_hostile_text(cli, demo_ws, tmp_path):
     meeting = meeting_id(demo_ws)
     out = tmp_path / "none.pdf"
-    r = cli("testimony", "print", meeting, "--speaker", "Nobody", "-o", str(out), workspace=demo_ws.root)
+    r = print_copy(cli, demo_ws, meeting, "Nobody", out)
     assert r.code == 1 and "no testimony by 'Nobody'" in r.err and "testimony draft" in r.err
     assert not out.exists()
     hostile = "<b>not bold</b> & <font size=100>small</font>"
     demo_ws.save_testimony(model.Testimony(meeting, "Eve", hostile, ""))
-    r = cli("testimony", "print", meeting, "--speaker", "Eve", "-o", str(out), workspace=demo_ws.root)
+    r = print_copy(cli, demo_ws, meeting, "Eve", out)
     assert r.code == 0, r.err
     texts, sizes, _ = read(out)
     assert hostile in texts[0]
