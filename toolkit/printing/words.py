@@ -69,14 +69,19 @@ TESTIMONY = {
 }
 
 
-def handout_words(lang: str) -> dict[str, str]:
+def words_in(table: dict[str, dict[str, str]], lang: str, what: str) -> dict[str, str]:
+    """``table[lang]``, or an error naming the languages ``what`` can be printed in."""
     try:
-        return HANDOUT[lang]
+        return table[lang]
     except KeyError:
         raise UsageError(
-            f"handouts can be printed in {', '.join(HANDOUT)}, not {lang!r}: "
-            "their headings are written in those languages only"
+            f"{what} can be printed in {', '.join(table)}, not {lang!r}: "
+            "the words meetingkit adds are written in those languages only"
         ) from None
+
+
+def handout_words(lang: str) -> dict[str, str]:
+    return words_in(HANDOUT, lang, "handouts")
 
 
 def testimony_words(lang: str) -> dict[str, str]:
@@ -85,7 +90,7 @@ def testimony_words(lang: str) -> dict[str, str]:
 
 
 def upper_first(text: str) -> str:
-    """ "la Junta de Comisionados" at the start of a line: "La Junta…"."""
+    """Capitalise a name that starts a line: "la Junta…" becomes "La Junta…"."""
     return text[:1].upper() + text[1:]
 
 
