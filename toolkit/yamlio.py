@@ -21,7 +21,8 @@ except AttributeError:  # PyYAML built without libyaml
 
 
 class _HouseDumper(_Dumper):  # type: ignore[misc, valid-type]
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # never `&id001` anchors: one date object used twice is still written twice
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
