@@ -11,6 +11,7 @@ font's character map before anything is drawn.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,7 +63,8 @@ _loaded: dict[Path, _TrueType] = {}
 
 
 def _register(path: Path) -> _TrueType:
-    """Parse and register a TrueType file once per process, under a stable name."""
+    """Parse and register a TrueType file once per process, under a stable name
+    made of the file name's letters (it goes into Paragraph markup)."""
     path = path.resolve()
     if path in _loaded:
         return _loaded[path]
@@ -70,15 +72,16 @@ def _register(path: Path) -> _TrueType:
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     taken = {t.name for t in _loaded.values()}
-    name, n = path.stem, 1
+    stem = re.sub(r"[^A-Za-z0-9-]", "", path.stem) or "font"
+    name, n = stem, 1
     while name in taken:
         n += 1
-        name = f"{path.stem}-{n}"
+        name = f"{stem}-{n}"
     try:
         font = TTFont(name, str(path))
     except (TTFError, OSError, ValueError) as exc:
         raise MeetingkitError(
-            f"cannot use the font {path}: {exc}; give a TrueType (.ttf) file, not OpenType/CFF"
+            f"cannot use the font {path}: {exc}; give a TrueType (.ttf) font that allows embedding"
         ) from None
     pdfmetrics.registerFont(font)
     loaded = _TrueType(name, frozenset(font.face.charToGlyph))

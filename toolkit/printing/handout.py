@@ -57,13 +57,13 @@ def _cells(langs: Sequence[str], make: Callable[[str], Cell]) -> tuple[Cell, ...
     return tuple(make(lang) for lang in langs)
 
 
-def _title(settings: Settings, values: dict[str, str], bank: Bank, lang: str) -> str:
+def _title(values: dict[str, str], bank: Bank, lang: str) -> str:
+    """The title names the agency ("Questions for the … Sheriff's Office"), else the body."""
     words = handout_words(lang)
-    for key in ("agency", "body"):
-        if key in values:
-            return words["title"].format(agency=values[key])
-    title = next((t.get(lang) for t in bank.titles.values() if t.get(lang)), "")
-    return title or words["title"].format(agency=settings.jurisdiction or "")
+    name = values.get("agency") or values.get("body")
+    if name:
+        return words["title"].format(agency=name)
+    return next((t[lang] for t in bank.titles.values() if t.get(lang)), words["questions"])
 
 
 def _meeting_cell(meeting: Meeting, values: dict[str, str], lang: str) -> Cell:
@@ -137,7 +137,7 @@ def handout_blocks(
     blocks: list[Block] = []
     if settings.group.strip():
         blocks.append(Block(Role.KICKER, ((para(settings.group),),), where="the group name"))
-    titles = tuple(para(_title(settings, values[lang], bank, lang)) for lang in langs)
+    titles = tuple(para(_title(values[lang], bank, lang)) for lang in langs)
     blocks.append(
         Block(Role.TITLE, (titles,), space_before=0.2, qr=settings.website.strip(), where="the title")
     )
@@ -168,7 +168,7 @@ def handout_blocks(
 
 
 def _ways(bank: Bank, langs: Sequence[str]) -> list[Block]:
-    """ "What you can do": the first sentence of each way to get answers."""
+    """The "what you can do" list: the first sentence of each way to get answers."""
     blocks = [_heading(langs, "ways")]
     for n, way in enumerate(bank.ways, 1):
         missing = [lang for lang in langs if not way.texts.get(lang)]
@@ -211,7 +211,7 @@ def handout_meta(settings: Settings, meeting: Meeting, bank: Bank, langs: Sequen
     values = placeholder_values(settings, meeting, lang)
     day = format_long_date(meeting.date, lang)
     return Meta(
-        title=f"{_title(settings, values, bank, lang)} ({day})",
+        title=f"{_title(values, bank, lang)} ({day})",
         author=settings.group or "meetingkit",
         subject=handout_words(lang)["subject"].format(body=values.get("body", meeting.body), date=day),
         lang=lang,

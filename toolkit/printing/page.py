@@ -1,6 +1,6 @@
 """Laying blocks out on exactly one page, at the largest size that fits.
 
-Every size on the page is a multiple of the body size, so one number decides
+Every size on the page follows from the body size, so one number decides
 the layout; ``fit.largest_fitting`` finds it by laying the blocks out for
 real (Paragraph and Table wrapping, the same flowables that are then drawn)
 and comparing their height with the frame.

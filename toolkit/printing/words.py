@@ -95,14 +95,14 @@ def upper_first(text: str) -> str:
 
 
 def format_long_date(day: date, lang: str) -> str:
-    """ "Wednesday, December 9, 2026" / "Miércoles, 9 de diciembre de 2026"."""
+    """A date written out in full: "Wednesday, December 9, 2026", "Miércoles, 9 de diciembre de 2026"."""
     from babel.dates import format_date
 
     return upper_first(format_date(day, format="full", locale=lang))
 
 
 def format_clock(hhmm: str, lang: str) -> str:
-    """ "18:30" as people write it in ``lang``: "6:30 PM" or "18:30"."""
+    """A time as people write it in ``lang``: "18:30" is "6:30 PM" in English."""
     from babel.dates import format_time
 
     hour, minute = (int(part) for part in hhmm.split(":"))
