@@ -31,10 +31,21 @@ from .page import PAPERS, markup
 from .pdfmeta import Meta, doc_kwargs
 from .words import format_long_date, testimony_words, upper_first
 
-SPEAKER_SIZE, SPEAKER_LARGE = 16.0, 20.0
-SPEAKER_LEADING = 1.5
-WRITTEN_SIZE = 12.0
-WRITTEN_LEADING = 1.4
+
+@dataclass(frozen=True)
+class Look:
+    """Type size and spacing of one kind of copy."""
+
+    size: float
+    leading: float
+    """Line height as a multiple of the size."""
+    margin: float
+    footer_size: float
+
+
+SPEAKER = Look(16, 1.5, 0.75 * inch, 16)
+SPEAKER_LARGE = Look(20, 1.5, 0.75 * inch, 20)
+WRITTEN = Look(12, 1.4, inch, 9.5)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -89,29 +100,24 @@ def testimony_pdf(
         subject=copy.words["subject"].format(body=body, date=copy.day),
         lang=lang,
     )
-    if written:
-        header, footer, size, leading, margin = (
-            _written(copy),
-            _written_footer(copy),
-            WRITTEN_SIZE,
-            WRITTEN_LEADING,
-            inch,
-        )
-    else:
-        size = SPEAKER_LARGE if large_print else SPEAKER_SIZE
-        header, footer, leading, margin = _speaker(copy), _speaker_footer(copy), SPEAKER_LEADING, 0.75 * inch
-    lines = header + _signature(copy)
-    texts = [("the testimony", p) for p in copy.paragraphs] + [
-        ("the page header", r.text) for p, _ in lines for r in p
-    ]
+    look = WRITTEN if written else SPEAKER_LARGE if large_print else SPEAKER
+    header = _written(copy) if written else _speaker(copy)
+    footer = _written_footer(copy) if written else _speaker_footer(copy)
+    signature = _signature(copy) if written else []
+    texts = [("the testimony", p) for p in copy.paragraphs]
+    texts += [("the page header", run.text) for line, _ in header + signature for run in line]
     texts.append(("the page footer", footer(99, 99)))
     fonts = choose(texts, font)
-    layout = _Layout(fonts, size, leading, written)
-
-    def story() -> list[Flowable]:
-        return layout.story(header, copy.paragraphs, _signature(copy) if written else [])
-
-    return numbered_pdf(story, footer, fonts, paper, margin, size * (0.8 if written else 1), meta)
+    layout = _Layout(fonts, look, written)
+    return numbered_pdf(
+        lambda: layout.story(header, copy.paragraphs, signature),
+        footer,
+        fonts,
+        paper,
+        look.margin,
+        look.footer_size,
+        meta,
+    )
 
 
 Line = tuple[Para, str]
@@ -178,15 +184,15 @@ def list_lines(chunk: str) -> list[tuple[str, str]]:
 
 
 class _Layout:
-    def __init__(self, fonts: FontSet, size: float, leading: float, written: bool) -> None:
+    def __init__(self, fonts: FontSet, look: Look, written: bool) -> None:
         self.fonts = fonts
-        self.size = size
+        self.size = size = look.size
         self.written = written
         base = ParagraphStyle(
             "text",
             fontName=fonts.regular,
             fontSize=size,
-            leading=size * leading,
+            leading=size * look.leading,
             bulletFontName=fonts.regular,
             bulletFontSize=size,
         )
