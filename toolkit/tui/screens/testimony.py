@@ -244,6 +244,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
 
     def autosaver_for(self, meeting_id: str, speaker: str) -> Autosaver:
         def fields() -> dict[str, str]:
+            self.pull_text()
             return {"text": self.buffers[(meeting_id, speaker)].text}
 
         def base() -> str | None:

@@ -1,0 +1,85 @@
+"""Promises mode: overdue as of a date (tracker code), filters, status updates."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from conftest import TODAY
+from test_tui_support import drive, shown, until
+
+from toolkit.store import Workspace
+from toolkit.tui.screens.promises import PromisesScreen
+
+OVERDUE = "Provide the written data-sharing policy"
+
+
+def rows(screen: PromisesScreen) -> list[list[str]]:
+    table = screen.query_one("#pr-table")
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def test_an_overdue_promise_is_marked_as_of_a_fixed_date(demo_ws: Workspace) -> None:
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await pilot.press("5")
+        screen = pilot.app.screen
+        await until(pilot, lambda: bool(screen.rows))
+        first = rows(screen)[0]
+        assert first[4] == OVERDUE and first[1] == "7 days" and first[2] == "open"
+        late = screen.query_one("#pr-table").get_row_at(0)[1]
+        assert "red" in str(late.style)
+        assert "As of 2026-11-27" in shown(screen.query_one("#pr-summary"))
+        await pilot.press("v")
+        await pilot.pause()
+        assert [r[4] for r in rows(screen)] == [OVERDUE]
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(rows(screen)) == 3
+        await pilot.press("o")
+        await pilot.pause()
+        assert all(r[2] == "open" for r in rows(screen)) and len(rows(screen)) == 2
+
+    drive(demo_ws.root, steps, as_of=TODAY)
+
+
+def test_nothing_is_overdue_the_day_before_it_is_due(demo_ws: Workspace) -> None:
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await pilot.press("5", "v")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert rows(screen) == []
+        assert "0 overdue" in shown(screen.query_one("#pr-summary"))
+
+    drive(demo_ws.root, steps, as_of=TODAY - timedelta(days=8))
+
+
+def test_updating_a_status_keeps_a_dated_history(demo_ws: Workspace) -> None:
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await pilot.press("5")
+        screen = pilot.app.screen
+        await until(pilot, lambda: bool(screen.rows))
+        await pilot.press("u")
+        form = pilot.app.screen
+        form.query_one("#pu-status").value = "kept"
+        form.query_one("#pu-note").value = "Policy posted online"
+        form.query_one("#pu-evidence").value = "https://example.org/policy.pdf"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: pilot.app.screen is screen)
+        assert OVERDUE not in [r[4] for r in rows(screen)], "no longer open"
+        await pilot.press("a")
+        await pilot.pause()
+        index = [r[4] for r in rows(screen)].index(OVERDUE)
+        assert rows(screen)[index][2] == "kept" and rows(screen)[index][1] == ""
+        screen.query_one("#pr-table").move_cursor(row=index)
+        await pilot.pause()
+        history = shown(screen.query_one("#pr-history"))
+        assert "2026-11-27  kept — Policy posted online (evidence: https://example.org/policy.pdf)" in history
+
+    drive(demo_ws.root, steps)
+    held = demo_ws.meetings().records[0]
+    answer = demo_ws.answer(held.id, "data-sharing")
+    assert answer is not None
+    [promise] = answer.promises
+    assert promise.status == "kept"
+    assert [(c.on, c.status) for c in promise.history][-1] == (date(2026, 11, 27), "kept")
+    assert promise.history[-1].evidence == "https://example.org/policy.pdf"
+    assert len(promise.history) == 2
