@@ -76,7 +76,7 @@ def _check_answers(ws: Workspace, bank: Bank, meeting_ids: set[str]) -> list[Fin
     answers = ws.answers()
     findings += [_finding(p) for p in answers.problems]
     for answer in answers.records:
-        path = ws.relative(ws.answer_path(answer.meeting, answer.question))
+        path = ws.answer_file(answer.meeting, answer.question)
         if answer.meeting not in meeting_ids:
             findings.append(Finding(path, f"answer for a meeting that does not exist ({answer.meeting})"))
         if answer.question not in bank.questions:

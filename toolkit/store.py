@@ -93,7 +93,6 @@ class Workspace:
         self.root = Path(root)
         self._bulk = False
         self._private_ready = False
-        self._answer_dirs: dict[str, Path] = {}
 
     # --- layout ---------------------------------------------------------------
 
@@ -139,17 +138,14 @@ class Workspace:
         return self.root / "testimony" / meeting_id / f"{slugify(speaker, 'speaker')}.md"
 
     def answer_path(self, meeting_id: str, question_id: str) -> Path:
-        require_slug(question_id, "question id")
-        return self._answer_dir(meeting_id) / f"{question_id}.yaml"
+        return self.root / self.answer_file(meeting_id, question_id)
 
-    def _answer_dir(self, meeting_id: str) -> Path:
-        """Memoised: `check` asks for the path of every one of thousands of answers."""
-        folder = self._answer_dirs.get(meeting_id)
-        if folder is None:
-            folder = self._answer_dirs[meeting_id] = (
-                self.root / "answers" / require_slug(meeting_id, "meeting id")
-            )
-        return folder
+    def answer_file(self, meeting_id: str, question_id: str) -> str:
+        """Where an answer lives, relative to the workspace, without building a Path
+        (``check`` names thousands of them)."""
+        require_slug(meeting_id, "meeting id")
+        require_slug(question_id, "question id")
+        return f"answers/{meeting_id}/{question_id}.yaml"
 
     def relative(self, path: Path) -> str:
         """``path`` as shown to a person: inside the workspace, relative to it."""
