@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from io import BytesIO
 
 from reportlab.lib.colors import black
@@ -76,6 +75,7 @@ class Layout:
         page_w, page_h = PAPERS[spec.paper]
         self.width = page_w - 2 * MARGIN
         self.height = page_h - 2 * MARGIN
+        self._measured: dict[float, _Measured] = {}
 
     def _style(self, role: Role, size: float) -> ParagraphStyle:
         fonts = self.spec.fonts
@@ -133,24 +133,41 @@ class Layout:
             style += [("BOTTOMPADDING", (0, 0), (-1, -1), 0.3 * size)]
         return [Table([row], colWidths=widths, style=style)]
 
-    def flowables(self, size: float, fill: bool = False) -> list[Flowable]:
-        """The page at body ``size``; ``fill`` pushes ``at_bottom`` blocks down."""
-        out: list[Flowable] = []
-        bottom_at = None
-        for n, block in enumerate(self.blocks):
-            if n:
-                out.append(Spacer(0, block.space_before * size))
-            if block.at_bottom and bottom_at is None:
-                bottom_at = len(out)
-            out += self._block(block, size)
-        if fill and bottom_at is not None:
-            room = self.height - stack_height(out, self.width) - _SLACK
-            out.insert(bottom_at, Spacer(0, max(0.0, room)))
-        return out
+    def _measure(self, size: float) -> _Measured:
+        if size not in self._measured:
+            out: list[Flowable] = []
+            bottom_at = None
+            for n, block in enumerate(self.blocks):
+                if n:
+                    out.append(Spacer(0, block.space_before * size))
+                if block.at_bottom and bottom_at is None:
+                    bottom_at = len(out)
+                out += self._block(block, size)
+            self._measured[size] = _Measured(out, stack_height(out, self.width), bottom_at)
+        return self._measured[size]
 
     def overflow(self, size: float) -> float:
         """How far the page at ``size`` runs past the frame (negative: room left)."""
-        return stack_height(self.flowables(size), self.width) - self.height
+        return self._measure(size).height - self.height
+
+    def flowables(self, size: float) -> list[Flowable]:
+        """The page at body ``size`` as laid out when measured, with the
+        ``at_bottom`` block pushed down to the foot of the page."""
+        measured = self._measure(size)
+        out = list(measured.flowables)
+        if measured.bottom_at is not None:
+            room = self.height - measured.height - _SLACK
+            out.insert(measured.bottom_at, Spacer(0, max(0.0, room)))
+        return out
+
+
+@dataclass(frozen=True)
+class _Measured:
+    """Flowables built at one size, wrapped once to learn their height."""
+
+    flowables: list[Flowable]
+    height: float
+    bottom_at: int | None
 
 
 def stack_height(flowables: list[Flowable], width: float) -> float:
@@ -166,12 +183,11 @@ def fitted_page(blocks: Sequence[Block], spec: PageSpec, cuts: Sequence[str] = (
     is over and offers ``cuts``, the caller's ideas of what to leave out.
     """
     layout = Layout(blocks, spec)
-    overflow = cache(layout.overflow)
     top = spec.ceiling
-    guess = fit.estimate(top, overflow(top) + layout.height, layout.height)
-    size = fit.largest_fitting(lambda s: overflow(s) <= 0, spec.floor, top, guess=guess)
+    guess = fit.estimate(top, layout.overflow(top) + layout.height, layout.height)
+    size = fit.largest_fitting(lambda s: layout.overflow(s) <= 0, spec.floor, top, guess=guess)
     if size is None:
-        over = overflow(spec.floor)
+        over = layout.overflow(spec.floor)
         raise MeetingkitError(
             fit.overflow_message(over, layout.height, spec.floor * LEADING, spec.floor, cuts)
         )
@@ -197,7 +213,7 @@ def render(layout: Layout, size: float) -> bytes:
         pageTemplates=[PageTemplate("page", [frame])],
         **doc_kwargs(spec.meta),
     )
-    doc.build(layout.flowables(size, fill=True))
+    doc.build(layout.flowables(size))
     if doc.page != 1:
         raise RuntimeError(f"a fitted page came out as {doc.page} pages")
     return buffer.getvalue()
