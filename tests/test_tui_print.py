@@ -39,7 +39,7 @@ def test_the_default_file_goes_to_the_print_folder_and_follows_the_options(demo_
         screen = pilot.app.screen
         path = screen.query_one("#p-path")
         await until(pilot, lambda: path.value.endswith("-handout-en-es.pdf"))
-        assert path.value.startswith(str(demo_ws.root / "print"))
+        assert path.value.startswith("print/")
         screen.query_one("#p-large").value = True
         await until(pilot, lambda: path.value.endswith("-handout-en-es-large.pdf"))
         screen.query_one("#kind-promises").value = True

@@ -17,7 +17,7 @@ def test_a_question_added_in_questions_mode_is_in_the_meeting_file(demo_ws: Work
 
     async def steps(pilot):  # type: ignore[no-untyped-def]
         await pilot.press("1", "slash")
-        await keys(pilot, "written policy sharing")
+        await keys(pilot, "sharing")
         await pilot.press("enter")
         screen = pilot.app.screen
         await until(pilot, lambda: screen.highlighted_id() == "data-sharing")

@@ -80,7 +80,7 @@ def test_over_the_limit_is_red_and_says_by_how_much(demo_ws: Workspace) -> None:
 def test_autosave_writes_the_draft_and_offers_it_back(demo_ws: Workspace) -> None:
     meeting = held(demo_ws)
     draft_path = Autosave(demo_ws).path("testimony", meeting.id, "Maria Lopez")
-    typed = "A draft nobody saved yet."
+    typed = "Unsaved draft."
 
     async def type_without_saving(pilot):  # type: ignore[no-untyped-def]
         screen = await open_testimony(pilot, meeting.id)

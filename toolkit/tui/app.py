@@ -235,14 +235,14 @@ class MeetingkitApp(App[int]):
         await self.screen.run_action(action)
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen, help_markdown
+        from .screens.help import HelpScreen, help_text
 
         screen = self.screen
         if isinstance(screen, ModeScreen):
             mode = BY_NAME[screen.MODE]
-            text = help_markdown(mode.title, mode.purpose, screen.HELP, screen)
+            text = help_text(mode.title, mode.purpose, screen.HELP, screen)
         else:
-            text = help_markdown("meetingkit", "the whole job", GENERAL_HELP, screen)
+            text = help_text("meetingkit", "the whole job", GENERAL_HELP, screen)
         self.push_screen(HelpScreen(text))
 
     def action_choose_meeting(self) -> None:
@@ -391,7 +391,8 @@ class MeetingkitApp(App[int]):
 GENERAL_HELP = """\
 meetingkit opens a workspace (a folder of plain YAML and Markdown files) and
 lets you do the whole job in one place. The number keys switch between the
-steps: 1 Questions, 2 Meeting, 3 Testimony, 4 Answers, 5 Promises, 6 Print.
+steps: 1 Questions, 2 Meeting, 3 Testimony, 4 Answers, 5 Promises, 6 Print
+(in a text field, press escape first: there the numbers are typed).
 """
 
 

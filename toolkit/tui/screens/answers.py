@@ -62,15 +62,15 @@ class AnswersScreen(ModeScreen):
 After the meeting, log what happened to each question on the agenda of the
 meeting you work on (ctrl+g picks another).
 
-- In the agenda on the left, one key sets how a question was answered and
-  moves you to the form: **a** answered, **p** partly, **d** deflected,
-  **x** declined, **n** not asked.
-- Fill in who answered (known officials are suggested: → completes), what was
+• In the agenda on the left, one key sets how a question was answered and
+  moves you to the form: [b]a[/b] answered, [b]p[/b] partly, [b]d[/b] deflected,
+  [b]x[/b] declined, [b]n[/b] not asked.
+• Fill in who answered (known officials are suggested: → completes), what was
   said (a quote or a paraphrase), and where it is on the record (minutes link,
   video time). Private notes are never printed unless you ask.
-- **ctrl+s** saves and goes to the next question; **escape** goes back to the
+• [b]ctrl+s[/b] saves and goes to the next question; [b]escape[/b] goes back to the
   agenda. Moving to another question also saves.
-- **ctrl+n** records a promise made in this answer: what, who, by when.
+• [b]ctrl+n[/b] records a promise made in this answer: what, who, by when.
   Follow it in Promises mode (5).
 """
 
@@ -97,13 +97,13 @@ meeting you work on (ctrl+g picks another).
                     [(s.replace("-", " "), s) for s in ANSWER_STATUSES], id="a-status", prompt="choose"
                 )
                 yield Label("Who answered", classes="field-label")
-                yield Input(id="a-official", placeholder="Sheriff Dana Whitfield")
+                yield Input(id="a-official", placeholder="Sheriff Dana Whitfield", compact=True)
                 yield Label("What was said (quote or paraphrase)", classes="field-label")
-                yield TextArea(id="a-said", soft_wrap=True)
+                yield TextArea(id="a-said", soft_wrap=True, compact=True)
                 yield Label("Where it is on the record (minutes link, video time)", classes="field-label")
-                yield Input(id="a-source", placeholder="Meeting video at 1:12:40")
+                yield Input(id="a-source", placeholder="Meeting video at 1:12:40", compact=True)
                 yield Label("Private notes (never printed unless asked for)", classes="field-label")
-                yield TextArea(id="a-notes", soft_wrap=True)
+                yield TextArea(id="a-notes", soft_wrap=True, compact=True)
                 with Horizontal(classes="pane-buttons"):
                     yield PaneButton("Save & next (ctrl+s)", id="a-save", variant="primary")
                     yield PaneButton("Add promise (ctrl+n)", id="a-promise")
@@ -375,3 +375,4 @@ meeting you work on (ctrl+g picks another).
         if self.store(answer):
             self.fill(fields_of(answer))
             self.notify(f"Promise recorded ({promise.id}).")
+            self.action_back()

@@ -43,6 +43,7 @@ class Choice(ModalScreen[str | None]):
                         f"{option.label} ({option.key})",
                         name=option.value,
                         variant=option.variant,  # type: ignore[arg-type]
+                        compact=True,
                     )
 
     def on_key(self, event: events.Key) -> None:

@@ -21,10 +21,14 @@ T = TypeVar("T")
 
 
 def field(label: str, widget: Widget, hint: str = "") -> ComposeResult:
-    """A label, the field, and a line for its error (or a hint)."""
+    """A label, the field (one line where it can be), and its error or hint below."""
     yield Label(label, classes="field-label")
+    if isinstance(widget, (Input, Select)):
+        widget.compact = True
     yield widget
-    yield Static(hint, classes="field-error hint" if hint else "field-error", id=f"{widget.id}-error")
+    note = Static(hint, classes="field-error hint" if hint else "field-error", id=f"{widget.id}-error")
+    note.display = bool(hint)
+    yield note
 
 
 def value_of(widget: Widget) -> Any:
@@ -59,8 +63,8 @@ class FormScreen(ModalScreen[T], Generic[T]):
             with VerticalScroll(classes="form-fields", can_focus=False):
                 yield from self.compose_fields()
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="form-save", variant="primary")
-                yield Button("Close (esc)", id="form-cancel")
+                yield Button("Save (ctrl+s)", id="form-save", variant="primary", compact=True)
+                yield Button("Close (esc)", id="form-cancel", compact=True)
         yield Footer()
 
     def compose_fields(self) -> ComposeResult:
@@ -92,8 +96,9 @@ class FormScreen(ModalScreen[T], Generic[T]):
         if not event.validation_result.is_valid:
             error.set_class(False, "hint")
             error.update("; ".join(event.validation_result.failure_descriptions))
+            error.display = True
         elif not error.has_class("hint"):
-            error.update("")
+            error.display = False
 
     def invalid_fields(self) -> list[str]:
         """Validate every input now; the labels of the ones that fail."""

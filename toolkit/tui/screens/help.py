@@ -1,5 +1,9 @@
 """The help screen (F1 or ?): what the current mode is for, in plain words,
-and every key that works there, with the id to remap it in the settings."""
+and every key that works there, with the id to remap it in the settings.
+
+One Static of Textual markup: it opens at once, where a Markdown widget
+would build dozens of widgets on every press of F1.
+"""
 
 from __future__ import annotations
 
@@ -8,36 +12,60 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.markup import escape
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Markdown
+from textual.widgets import Static
 
 KEYMAP_HELP = """\
-## Changing keys
-
+[b $accent]Changing keys[/]
 If a key clashes with your terminal or tmux, give it another key in
-`meetingkit.yaml` under `keymap`, using the ids above, then restart:
+meetingkit.yaml under [b]keymap:[/b], using the ids above, then restart:
 
-```yaml
-keymap:
-  testimony.stopwatch: f9
-  app.meeting: ctrl+j
-```
-"""
+  keymap:
+    testimony.stopwatch: f9
+    app.meeting: ctrl+j"""
 
 
-def key_table(screen: Screen, app_bindings: bool) -> str:
-    """The keys active on ``screen``: its own (False) or the app's (True)."""
+def key_rows(screen: Screen, app_bindings: bool) -> list[tuple[str, str, str]]:
+    """(keys, what it does, binding id) active on ``screen``: its own or the app's."""
     rows: dict[tuple[str, str], list[str]] = {}
     for key, active in screen.active_bindings.items():
         binding: Binding = active.binding
-        from_app = active.node is screen.app
-        if from_app != app_bindings or not binding.description or binding.system:
+        if (active.node is screen.app) != app_bindings or not binding.description or binding.system:
             continue
         display = screen.app.get_key_display(binding) or key
         rows.setdefault((binding.description, binding.id or ""), []).append(display)
-    lines = ["| Key | What it does | Id for keymap |", "|---|---|---|"]
-    lines += [f"| {' or '.join(keys)} | {what} | `{bid}` |" for (what, bid), keys in rows.items()]
-    return "\n".join(lines) if rows else "_No keys here._"
+    return [(" or ".join(keys), what, bid) for (what, bid), keys in rows.items()]
+
+
+def key_table(rows: list[tuple[str, str, str]]) -> str:
+    if not rows:
+        return "  (no keys here)"
+    width = max(len(keys) for keys, _, _ in rows) + 2
+    what_width = max(len(what) for _, what, _ in rows) + 2
+    return "\n".join(
+        f"  [b]{escape(keys.ljust(width))}[/b]{escape(what.ljust(what_width))}[dim]{bid}[/dim]"
+        for keys, what, bid in rows
+    )
+
+
+def help_text(title: str, purpose: str, text: str, screen: Screen) -> str:
+    return "\n\n".join(
+        [
+            f"[b $primary]{escape(title)}: {escape(purpose)}[/]",
+            text.strip(),
+            "[b $accent]Keys in this mode[/]   [dim](the last column is the id for the keymap)[/dim]",
+            key_table(key_rows(screen, app_bindings=False)),
+            "[b $accent]Keys everywhere[/]",
+            key_table(key_rows(screen, app_bindings=True)),
+            "The number keys 1 to 6 switch modes; in a text field the numbers are typed, so "
+            "press escape first (or click a tab). Every action is also in the command palette "
+            "(ctrl+p): type a few letters of what you want to do. The mouse works too: click "
+            "the tabs, rows, buttons and the keys in the footer.",
+            KEYMAP_HELP,
+            "[dim]Press escape to close this help.[/dim]",
+        ]
+    )
 
 
 class HelpScreen(ModalScreen[None]):
@@ -45,28 +73,10 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1,question_mark,q", "dismiss", "Close help", id="help.close"),
     ]
 
-    def __init__(self, markdown: str) -> None:
+    def __init__(self, text: str) -> None:
         super().__init__(classes="dialog")
-        self.markdown = markdown
+        self.text = text
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="help-box"):
-            yield Markdown(self.markdown)
-
-
-def help_markdown(title: str, purpose: str, text: str, screen: Screen) -> str:
-    return "\n\n".join(
-        [
-            f"# {title}: {purpose}",
-            text.strip(),
-            "## Keys in this mode",
-            key_table(screen, app_bindings=False),
-            "## Keys everywhere",
-            key_table(screen, app_bindings=True),
-            "Every action is also in the command palette (ctrl+p): type a few letters of "
-            "what you want to do. The mouse works too: click the tabs, rows, buttons and "
-            "the keys in the footer.",
-            KEYMAP_HELP,
-            "_Press escape to close this help._",
-        ]
-    )
+            yield Static(self.text, id="help-text")

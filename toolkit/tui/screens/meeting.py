@@ -28,22 +28,22 @@ class MeetingScreen(ModeScreen):
         Binding("e", "edit", "Edit", id="meeting.edit"),
         Binding("p", "planner", "Speaker planner", id="meeting.planner"),
         Binding("s", "speaker", "Assign speaker", id="meeting.speaker"),
-        Binding("ctrl+up", "move(-1)", "Move up", id="meeting.up"),
-        Binding("ctrl+down", "move(1)", "Move down", id="meeting.down"),
+        Binding("ctrl+up", "move(-1)", "Move up", id="meeting.up", show=False),
+        Binding("ctrl+down", "move(1)", "Move down", id="meeting.down", show=False),
         Binding("x,delete", "remove", "Remove question", id="meeting.remove", show=False),
     ]
     HELP = """\
 Every meeting in the workspace, upcoming ones first. The highlighted meeting is
 the one every other mode works on (its name is in the header).
 
-- **n** plans a new meeting; **e** edits the highlighted one (body, date, time,
+• [b]n[/b] plans a new meeting; [b]e[/b] edits the highlighted one (body, date, time,
   place, agenda item, minutes per speaker, sign-up rule, private notes).
-- Press **tab** to move into the agenda on the right. There, **ctrl+up** and
-  **ctrl+down** reorder the questions, **s** names who asks the highlighted one,
-  and **x** takes it off. Add questions in Questions mode (1).
-- **p** opens the speaker planner: give the number of speakers or their names
+• Press [b]tab[/b] to move into the agenda on the right. There, [b]ctrl+up[/b] and
+  [b]ctrl+down[/b] reorder the questions, [b]s[/b] names who asks the highlighted one,
+  and [b]x[/b] takes it off. Add questions in Questions mode (1).
+• [b]p[/b] opens the speaker planner: give the number of speakers or their names
   and it splits the agenda, in order, so each speaker's questions fit their
-  minutes at your speaking rate; it shows who is over, and **[** and **]** move
+  minutes at your speaking rate; it shows who is over, and [b]\\[[/b] and [b]][/b] move
   a question to the previous or next speaker by hand.
 """
 

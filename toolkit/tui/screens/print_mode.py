@@ -38,20 +38,21 @@ class PrintScreen(ModeScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "write", "Write PDF", id="print.write"),
         Binding("ctrl+r", "check", "Check the fit", id="print.check", show=False),
+        Binding("escape", "leave_field", "Back to the choices", id="print.back", show=False),
     ]
     HELP = """\
 Print for the meeting you work on (ctrl+g picks another). Choose what to print
 on the left; the right side says, before anything is written, whether it fits
 and at what type size.
 
-- **Handout for the room**: one page, always; the largest type that fits,
+• [b]Handout for the room[/b]: one page, always; the largest type that fits,
   never below 10 pt (18 pt in large print). English, Spanish, or both side by
   side. If it cannot fit, nothing is written and you are told what to cut.
-- **Promises on the record**: one page with every promise made up to this
+• [b]Promises on the record[/b]: one page with every promise made up to this
   meeting and where it stands, in one language.
-- **Speaker copy**: the testimony in large type for the podium; **written
+• [b]Speaker copy[/b]: the testimony in large type for the podium; **written
   copy**: the same as a letter for the clerk. The saved text is printed.
-- **ctrl+s** writes the PDF to the file named below (in the workspace's print
+• [b]ctrl+s[/b] writes the PDF to the file named below (in the workspace's print
   folder unless you change it). Tab moves between the choices; arrows and
   space pick one; the mouse works too.
 """
@@ -83,7 +84,7 @@ and at what type size.
                 yield Checkbox("Include “what you can do”", value=True, id="p-ways", compact=True)
                 yield Label("Speaker", classes="field-label")
                 yield Select([], id="p-speaker", prompt="no speaker yet", compact=True)
-                yield Label("Write to", classes="field-label")
+                yield Label("Write to (a path inside the workspace, or a full path)", classes="field-label")
                 yield Input(id="p-path", compact=True)
                 yield PaneButton("Write PDF (ctrl+s)", id="p-write", variant="primary")
             with Vertical(id="p-status"):
@@ -165,7 +166,8 @@ and at what type size.
         job = self.job()
         if job is not None and not self._path_edited:
             with self.prevent(Input.Changed):
-                self.query_one("#p-path", Input).value = str(default_folder(self.session) / job.file_name())
+                folder = self.session.ws.relative(default_folder(self.session))
+                self.query_one("#p-path", Input).value = f"{folder}/{job.file_name()}"
         self.query_one("#p-note", Static).update(self.note(job))
         if self._timer is not None:
             self._timer.stop()
@@ -213,6 +215,9 @@ and at what type size.
 
     # --- actions ---------------------------------------------------------------
 
+    def action_leave_field(self) -> None:
+        self.query_one("#p-kind").focus()
+
     def action_check(self) -> None:
         self._timer = None
         job = self.job()
@@ -233,6 +238,6 @@ and at what type size.
         if not text:
             self.notify("Say where to write the PDF.", severity="error")
             return
-        path = Path(text).expanduser()
+        path = self.session.ws.root / Path(text).expanduser()
         self.notify(f"Writing {path.name}…")
         start_print(self, self.session, job, path)

@@ -53,12 +53,12 @@ Every promise officials made, at every meeting, as of today. Overdue means
 still open after its due date; the days late are shown in red. A promise with
 no date is listed as such: that no date was given is worth saying out loud.
 
-- **o** shows the open ones, **v** only the overdue ones, **a** all of them
+• [b]o[/b] shows the open ones, [b]v[/b] only the overdue ones, [b]a[/b] all of them
   (or click the tabs above the table).
-- **u** (or the button) updates the highlighted promise: kept, partly kept, broken,
+• [b]u[/b] (or the button) updates the highlighted promise: kept, partly kept, broken,
   withdrawn, or open again, with the date, a note and the evidence (a link, a
   document name). Every change is kept in the promise's history, shown below.
-- New promises are recorded in Answers mode (4), where they were made.
+• New promises are recorded in Answers mode (4), where they were made.
 """
 
     def __init__(self) -> None:

@@ -14,8 +14,7 @@ from textual.markup import escape
 from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ...bank import entry_text, placeholder_values, tailor
-from ...errors import MeetingkitError
+from ...bank import Tailored, entry_text, placeholder_values, tailor
 from ...model import AgendaEntry, Meeting, Question
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
@@ -82,13 +81,13 @@ Pick the questions for the meeting you are working on (shown in the header;
 ctrl+g picks another). The list is grouped by topic; a ● marks the questions
 already on the agenda, with their place in it.
 
-- Move with the arrow keys or the mouse; the right side shows the question
+• Move with the arrow keys or the mouse; the right side shows the question
   with your agency's name filled in, why it matters, follow-ups, what a clear
   answer looks like, red flags, and which records to request if they won't answer.
-- **a** adds the question to the agenda, or takes it off.
-- **t** tailors the wording for this meeting, with a live preview.
-- **/** searches as you type (all languages); **escape** goes back to the list.
-- **l** shows the other language.
+• [b]a[/b] adds the question to the agenda, or takes it off.
+• [b]t[/b] tailors the wording for this meeting, with a live preview.
+• [b]/[/b] searches as you type (all languages); [b]escape[/b] goes back to the list.
+• [b]l[/b] shows the other language.
 """
 
     def __init__(self) -> None:
@@ -100,8 +99,8 @@ already on the agenda, with their place in it.
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="q-main"):
             with Vertical(id="q-left"):
-                yield Input(placeholder="Search questions (/)", id="q-search")
-                yield Select([], prompt="All topics", id="q-topic", allow_blank=True)
+                yield Input(placeholder="Search questions (/)", id="q-search", compact=True)
+                yield Select([], prompt="All topics", id="q-topic", allow_blank=True, compact=True)
                 yield OptionList(id="q-list")
             with Vertical(id="q-right"):
                 with VerticalScroll(id="q-detail"):
@@ -147,7 +146,6 @@ already on the agenda, with their place in it.
         keep = keep or self.highlighted_id()
         bank = self.session.bank
         agenda = [e.question for e in self.meeting.agenda] if self.meeting else []
-        values = placeholder_values(self.session.settings, self.meeting, self.lang)
         options: list[Option] = []
         topic = None
         for question in self.visible_questions():
@@ -156,10 +154,8 @@ already on the agenda, with their place in it.
                 options.append(
                     Option(Content.styled(bank.topic_label(topic, self.lang), "bold"), disabled=True)
                 )
-            text = tailor(
-                (question.text_in(self.lang) or next(iter(question.texts.values()))).text, values
-            ).text
-            mark = f"●{agenda.index(question.id) + 1} " if question.id in agenda else "   "
+            text = self.wording(question).text
+            mark = f"●{agenda.index(question.id) + 1} " if question.id in agenda else "○  "
             options.append(Option(Content(f"{mark}{text}"), id=question.id))
         listing.clear_options()
         listing.add_options(options)
@@ -187,11 +183,7 @@ already on the agenda, with their place in it.
         meeting = self.meeting
         values = placeholder_values(session.settings, meeting, self.lang)
         entry = self.entry(qid)
-        language = meeting.language if meeting else "en"
-        try:
-            tailored = entry_text(question, self.lang, values, entry, language)
-        except MeetingkitError:
-            tailored = entry_text(question, next(iter(question.texts)), values, entry, language)
+        tailored = self.wording(question)
         if meeting is None:
             status = "[i]No meeting yet: plan one in Meeting mode (2) to build an agenda.[/i]"
         elif entry is not None:
@@ -209,6 +201,15 @@ already on the agenda, with their place in it.
         self.query_one("#q-toggle", Button).label = (
             "Remove from agenda (a)" if entry is not None else "Add to agenda (a)"
         )
+
+    def wording(self, question: Question) -> Tailored:
+        """The question as it reads in the shown language: this meeting's own
+        wording if it was tailored, else the bank's, placeholders filled."""
+        meeting = self.meeting
+        values = placeholder_values(self.session.settings, meeting, self.lang)
+        lang = self.lang if self.lang in question.texts else next(iter(question.texts))
+        language = meeting.language if meeting else "en"
+        return entry_text(question, lang, values, self.entry(question.id), language)
 
     def entry(self, qid: str) -> AgendaEntry | None:
         meeting = self.meeting
@@ -246,7 +247,7 @@ already on the agenda, with their place in it.
 
     def action_leave_search(self) -> None:
         search = self.query_one("#q-search", Input)
-        if search.has_focus and search.value:
+        if search.value:
             search.value = ""
         self.query_one("#q-list").focus()
 

@@ -16,6 +16,7 @@ from typing import ClassVar
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.timer import Timer
 from textual.widgets import Button, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -71,22 +72,22 @@ class TestimonyScreen(ModeScreen):
 Each speaker has their own text for the meeting you work on. Pick a speaker on
 the left (escape gets you there from the editor; enter opens one), then type.
 
-- Beside the editor: the words, the spoken time at your speaking rate, and the
+• Beside the editor: the words, the spoken time at your speaking rate, and the
   limit; green while it fits, amber when close, red when over, with how many
-  words to cut. Lines like `<!-- hint -->` are not counted or printed.
-- **ctrl+t** inserts the template: greeting, name and neighbourhood, the
+  words to cut. Lines like [$accent]<!-- hint -->[/] are not counted or printed.
+• [b]ctrl+t[/b] inserts the template: greeting, name and neighbourhood, the
   concern, this speaker's questions, the ask, thanks. If the record has open
   promises or dodged questions from earlier meetings, you can start from those.
-- **ctrl+s** saves to `testimony/<meeting>/<speaker>.md`, a plain text file.
+• [b]ctrl+s[/b] saves to [$accent]testimony/<meeting>/<speaker>.md[/], a plain text file.
   While you type, a draft is also kept every few seconds, so a crash loses
   seconds; it is offered back next time.
-- **ctrl+r** starts and stops the rehearsal stopwatch (ctrl+l resets it):
+• [b]ctrl+r[/b] starts and stops the rehearsal stopwatch (ctrl+l resets it):
   read it aloud and watch the real time.
-- **ctrl+o** opens the text in your own editor ($EDITOR); what you save there
+• [b]ctrl+o[/b] opens the text in your own editor ($EDITOR); what you save there
   comes back here.
-- **F8** prints the speaker copy (large type, time at the top) to the
+• [b]F8[/b] prints the speaker copy (large type, time at the top) to the
   workspace's print folder.
-- **ctrl+n** adds a speaker.
+• [b]ctrl+n[/b] adds a speaker.
 """
 
     def __init__(self) -> None:
@@ -183,8 +184,10 @@ the left (escape gets you there from the editor; enter opens one), then type.
         if buffer is None:
             return
         path = self.session.ws.relative(self.session.ws.testimony_path(buffer.meeting_id, buffer.speaker))
-        state = "unsaved changes" if buffer.dirty else ("saved" if buffer.saved else "not saved yet")
-        self.query_one("#t-file", Static).update(f"[b]{buffer.speaker}[/b] · {path} · {state}")
+        state = "● unsaved changes" if buffer.dirty else ("saved" if buffer.saved else "not saved yet")
+        self.query_one("#t-file", Static).update(
+            f"[b]{escape(buffer.speaker)}[/b] · {state} · {escape(path)}"
+        )
 
     def recount(self) -> None:
         """Count the words again and redraw the time against the limit."""

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
@@ -39,7 +39,7 @@ class WelcomeScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        with Center(), Vertical(id="welcome-box"):
+        with Vertical(id="welcome-box"):
             yield Static("Welcome to meetingkit", id="welcome-title")
             yield Static(INTRO.format(root=self.root), id="welcome-intro", markup=False)
             with Horizontal(id="welcome-buttons"):
