@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import fcntl
 import os
@@ -32,7 +31,7 @@ import termios
 import time
 from pathlib import Path
 
-from measure import MEETINGKIT, drop_cache, ensure_workspace, report, report_ratio
+from measure import MEETINGKIT, drop_cache, large_workspace, report, report_ratio
 
 MARKER = b"Opening the workspace"
 FIRST_FRAME_GOAL = 1.1
@@ -171,19 +170,14 @@ def promises_table(large: Path) -> list[bool]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--workspace", type=Path, help="a large workspace (default: made in a temp folder)")
-    parser.add_argument("--repeat", type=int, default=7)
-    args = parser.parse_args(argv)
-    large = args.workspace or Path(tempfile.gettempdir()) / "meetingkit-bench-500-10000-2000"
-    ensure_workspace(large, 500, 10000, 2000)
+    large, repeat = large_workspace(argv, __doc__, repeat=7)
     with tempfile.TemporaryDirectory() as tmp:
         empty = Path(tmp) / "empty"
         subprocess.run(
             [*MEETINGKIT, "--workspace", str(empty), "init"], check=True, stdout=subprocess.DEVNULL
         )
-        print(f"app on {large} against an empty workspace; first frame: median of {args.repeat}")
-        met = first_frames(large, empty, args.repeat)
+        print(f"app on {large} against an empty workspace; first frame: median of {repeat}")
+        met = first_frames(large, empty, repeat)
     met += promises_table(large)
     return 0 if all(met) else 1
 

@@ -17,12 +17,10 @@ Cold and warm output must be identical: the cache may only save time.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-from measure import MEETINGKIT, ROOT, Run, best, drop_cache, ensure_workspace, report, report_ratio, run
+from measure import MEETINGKIT, ROOT, Run, best, drop_cache, large_workspace, report, report_ratio, run
 
 COMMANDS = {
     "promise list --overdue --json": (["promise", "list", "--overdue", "--json"], "answers"),
@@ -48,15 +46,10 @@ def measure(workspace: Path, repeat: int) -> dict[str, dict[str, list[Run]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--workspace", type=Path, help="a large workspace (default: made in a temp folder)")
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args(argv)
-    workspace = args.workspace or Path(tempfile.gettempdir()) / "meetingkit-bench-500-10000-2000"
-    ensure_workspace(workspace, 500, 10000, 2000)
-    print(f"workspace {workspace}: best of {args.repeat} whole-process runs, wall seconds")
+    workspace, repeat = large_workspace(argv, __doc__, repeat=5)
+    print(f"workspace {workspace}: best of {repeat} whole-process runs, wall seconds")
     met = []
-    for name, r in measure(workspace, args.repeat).items():
+    for name, r in measure(workspace, repeat).items():
         floor, cold, warm = best(r["floor"]), best(r["cold"]), best(r["warm"])
         if {x.stdout for x in r["cold"] + r["warm"]} != {cold.stdout}:
             print(f"{name}: cold and warm output differ; the cache changed a result", file=sys.stderr)

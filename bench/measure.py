@@ -8,10 +8,12 @@ start-up is paid by the figure and its baseline alike. Peak memory comes from
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +60,16 @@ def ensure_workspace(folder: Path, meetings: int, answers: int, promises: int) -
         )  # fmt: skip
         time.sleep(2.1)  # the cache does not trust files changed in the last two seconds
     return folder
+
+
+def large_workspace(argv: list[str] | None, doc: str, repeat: int) -> tuple[Path, int]:
+    """The command line every scale benchmark shares: the workspace to use and how often to run."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--workspace", type=Path, help="a large workspace (default: made in a temp folder)")
+    parser.add_argument("--repeat", type=int, default=repeat)
+    args = parser.parse_args(argv)
+    workspace = args.workspace or Path(tempfile.gettempdir()) / "meetingkit-bench-500-10000-2000"
+    return ensure_workspace(workspace, 500, 10000, 2000), args.repeat
 
 
 def drop_cache(workspace: Path) -> None:

@@ -8,11 +8,11 @@ test's own folder: the fuzz never writes elsewhere.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from fuzzing import fuzz
+from hypothesis import given
 from hypothesis import strategies as st
 
 from toolkit import cli
@@ -41,13 +41,7 @@ MEETING_IDS = [
     "2026-12-09-alder-county-board-of-commissioners",
 ]
 
-FUZZ = settings(
-    max_examples=200,
-    deadline=None,
-    database=None,
-    derandomize=bool(os.environ.get("CI")),
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+FUZZ = fuzz(200)
 token = st.one_of(
     st.sampled_from(WORDS),
     st.sampled_from(MEETING_IDS),

@@ -10,13 +10,13 @@ Never a crash, never two pages, never a partial file.
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import replace
 from datetime import date
 
 import pypdf
 import pytest
-from hypothesis import HealthCheck, event, example, given, settings
+from fuzzing import fuzz
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from toolkit.bank import Bank, load
@@ -25,13 +25,7 @@ from toolkit.model import AgendaEntry, Meeting, Settings
 from toolkit.printing.handout_pdf import handout_pdf
 from toolkit.store import Workspace
 
-FUZZ = settings(
-    max_examples=100,
-    deadline=None,
-    database=None,
-    derandomize=bool(os.environ.get("CI")),
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+FUZZ = fuzz(100)
 CLEAR = ("(U+", "does not fit on one page")
 """A glyph error names each character by its code point (right-to-left ones too); a fit error says so."""
 unicode_text = st.one_of(

@@ -8,13 +8,13 @@ own ``CSafeLoader`` on every input.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from fuzzing import fuzz
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from toolkit import yamlfast
@@ -23,13 +23,7 @@ from toolkit.errors import FileProblem
 from toolkit.store import Workspace
 from toolkit.tracker import promise_rows
 
-FUZZ = settings(
-    max_examples=150,
-    deadline=None,
-    database=None,  # never write .hypothesis/ into the working tree
-    derandomize=bool(os.environ.get("CI")),  # CI: the same examples every run
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+FUZZ = fuzz(150)
 SPECIAL = [":", "- ", "-", "&a ", "*a", "!!", "!", "[", "]", "{", "}", "'", '"', "|", ">", "#", "\t", "\n",
            "  ", "\x00", "\ufeff", "%YAML 1.1\n", "---\n", "...\n", "<<: ", "? ", "~", "2026-13-45",
            "9" * 5000, ".nan", "2026-12-01 10:00:00", "é", "日本", "\U0001f600", "\r", "\x85"]  # fmt: skip
