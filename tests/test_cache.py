@@ -137,3 +137,18 @@ def test_records_survive_the_round_trip_through_plain_data(demo_ws) -> None:  # 
     for record in records:
         encode, decode = cache.codec(type(record))
         assert decode(encode(record)) == record
+
+
+def test_listings_in_two_threads_at_once_agree(demo_ws) -> None:  # type: ignore[no-untyped-def]
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = demo_ws.answers().records
+
+    def churn(_: int) -> bool:
+        cache_file(demo_ws).unlink(missing_ok=True)  # both threads rebuild and write it, again and again
+        return demo_ws.answers().records == expected
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        assert all(pool.map(churn, range(40)))
+    assert demo_ws.answers().records == expected
+    assert list(demo_ws.leftover_temp_files()) == []
