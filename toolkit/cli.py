@@ -16,18 +16,19 @@ from collections.abc import Sequence
 from . import __version__
 from .errors import MeetingkitError, UsageError
 
-COMMAND_MODULES = (
-    "init",
-    "questions",
-    "meeting",
-    "testimony",
-    "handout",
-    "answers",
-    "promises",
-    "report",
-    "calendar",
-    "check",
-)
+COMMANDS = {
+    "init": "init",
+    "questions": "questions",
+    "meeting": "meeting",
+    "testimony": "testimony",
+    "handout": "handout",
+    "answer": "answers",
+    "promise": "promises",
+    "report": "report",
+    "calendar": "calendar",
+    "check": "check",
+}
+"""Command name → its module in ``toolkit/commands/``, in the order ``--help`` lists them."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -37,7 +38,20 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
-def build_parser() -> Parser:
+def _wanted(argv: Sequence[str]) -> list[str]:
+    """Only the named command's module is imported (start-up time); help needs all."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--workspace":
+            skip = True
+        elif arg in ("-h", "--help") or not arg.startswith("-"):
+            return [arg] if arg in COMMANDS else list(COMMANDS)
+    return list(COMMANDS)
+
+
+def build_parser(argv: Sequence[str] = ()) -> Parser:
     common = Parser(add_help=False)
     common.add_argument(
         "--workspace",
@@ -53,8 +67,8 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"meetingkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f"toolkit.commands.{name}")
+    for name in _wanted(argv):
+        module = importlib.import_module(f"toolkit.commands.{COMMANDS[name]}")
         module.register(sub, common)
     return parser
 
@@ -67,7 +81,7 @@ def one_line(exc: Exception) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
         if args.command is None:
             from .commands.app import open_app
 
