@@ -142,6 +142,21 @@ def test_an_overlapping_change_is_refused_with_the_field_named(shared: Workspace
     assert on_disk is not None and on_disk.said == "We will send it Friday."
 
 
+def test_a_merged_save_leaves_the_editor_holding_what_is_on_disk(shared: Workspace) -> None:
+    base = shared.answer(MEETING, QUESTION)
+    assert base is not None
+    shared.update_answer(MEETING, QUESTION, lambda a: setattr(a, "source", "video 1:12:40"))
+    mine = Answer(**{**vars(base), "said": "We will send it Friday."})
+    saved = shared.save_answer_merging(base, mine)
+    assert saved is mine and (mine.said, mine.source) == ("We will send it Friday.", "video 1:12:40")
+    assert (
+        shared.answer(MEETING, QUESTION) == mine
+        and mine.revision == shared.answer(MEETING, QUESTION).revision
+    )
+    mine.notes = "second edit, from the merged copy"
+    shared.save_answer(mine)  # its revision is current: a plain save goes through
+
+
 def test_a_deleted_file_is_a_conflict_not_a_resurrection(shared: Workspace) -> None:
     base = shared.answer(MEETING, QUESTION)
     assert base is not None

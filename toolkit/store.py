@@ -424,8 +424,9 @@ class Workspace:
         For the app, which holds a record while a person types: if the file
         changed since ``base`` was read, the changes that do not overlap are
         combined (``merge.merge_answer``) under the file's lock, so nothing
-        either side saved is lost. Returns the answer as saved; raises
-        ConflictError naming the fields both sides changed.
+        either side saved is lost. ``mine`` then holds what was saved (the
+        other side's changes and the new revision included) and is returned;
+        raises ConflictError naming the fields both sides changed.
         """
         path = self.answer_path(mine.meeting, mine.question)
 
@@ -448,7 +449,8 @@ class Workspace:
                     ) from None
             vars(current).update({k: v for k, v in vars(result).items() if k != "revision"})
 
-        return self.update_answer(mine.meeting, mine.question, combine)
+        vars(mine).update(vars(self.update_answer(mine.meeting, mine.question, combine)))
+        return mine
 
     def find_promise(self, pid: str) -> tuple[Answer, Promise]:
         parts = split_promise_id(pid)
