@@ -94,7 +94,10 @@ meeting you work on (ctrl+g picks another).
                 yield Static("", id="a-question")
                 yield Label("How was it answered?", classes="field-label")
                 yield Select(
-                    [(s.replace("-", " "), s) for s in ANSWER_STATUSES], id="a-status", prompt="choose"
+                    [(s.replace("-", " "), s) for s in ANSWER_STATUSES],
+                    id="a-status",
+                    prompt="choose",
+                    compact=True,
                 )
                 yield Label("Who answered", classes="field-label")
                 yield Input(id="a-official", placeholder="Sheriff Dana Whitfield", compact=True)
@@ -111,6 +114,7 @@ meeting you work on (ctrl+g picks another).
 
     def on_mount(self) -> None:
         self.query_one("#a-agenda", DataTable).add_columns("#", "Question", "Answer", "Promises")
+        self.query_one("#a-agenda", DataTable).tooltip = "a p d x n set the answer; ctrl+s saves"
 
     # --- drawing ---------------------------------------------------------------
 

@@ -27,11 +27,14 @@ meetingkit.yaml under [b]keymap:[/b], using the ids above, then restart:
 
 
 def key_rows(screen: Screen, app_bindings: bool) -> list[tuple[str, str, str]]:
-    """(keys, what it does, binding id) active on ``screen``: its own or the app's."""
+    """(keys, what it does, binding id) active on ``screen``: its own or the app's.
+
+    Only meetingkit's bindings (the ones with an id, which the keymap can move);
+    the arrows and tab of Textual's widgets work as everywhere else."""
     rows: dict[tuple[str, str], list[str]] = {}
     for key, active in screen.active_bindings.items():
         binding: Binding = active.binding
-        if (active.node is screen.app) != app_bindings or not binding.description or binding.system:
+        if (active.node is screen.app) != app_bindings or not binding.id or not binding.description:
             continue
         display = screen.app.get_key_display(binding) or key
         rows.setdefault((binding.description, binding.id or ""), []).append(display)

@@ -75,9 +75,10 @@ no date is listed as such: that no date was given is worth saying out loud.
             yield PaneButton("Update status (u)", id="pr-update", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#pr-table", DataTable).add_columns(
-            "Due", "Late", "Status", "Official", "What", "Meeting"
-        )
+        table = self.query_one("#pr-table", DataTable)
+        table.add_columns("Due", "Late", "Status", "Made")
+        table.add_column("What", width=44)
+        table.add_column("Official")
 
     def refresh_view(self) -> None:
         session = self.session
@@ -100,14 +101,19 @@ no date is listed as such: that no date was given is worth saying out loud.
                 Text(due_text(p), style=style),
                 Text(late, style=style),
                 Text(PROMISE_LABELS.get(r.status, r.status), style=STATUS_STYLE.get(r.status, style)),
-                Text(p.official),
+                Text(self.made_at(r)),
                 Text(p.what),
-                Text(r.meeting),
+                Text(p.official),
                 key=p.id,
             )
         if self.rows:
             table.move_cursor(row=min(row, len(self.rows) - 1))
         self.show_history()
+
+    def made_at(self, row: PromiseRow) -> str:
+        """The day of the meeting where the promise was made."""
+        meeting = self.session.find_meeting(row.meeting)
+        return meeting.date.isoformat() if meeting else row.meeting
 
     def selected(self) -> PromiseRow | None:
         table = self.query_one("#pr-table", DataTable)
@@ -128,7 +134,9 @@ no date is listed as such: that no date was given is worth saying out loud.
         p = row.promise
         lines = [
             f"[b]{escape(p.what)}[/b]",
-            f"{escape(p.official or 'who: not recorded')} · {row.meeting} · {p.id}",
+            f"{escape(p.official or 'who: not recorded')} · promised at the meeting of "
+            f"{self.made_at(row)} · question {row.question}",
+            f"[dim]id {p.id}[/dim]",
         ]
         for change in p.history:
             note = f" — {escape(change.note)}" if change.note else ""
@@ -179,7 +187,7 @@ no date is listed as such: that no date was given is worth saying out loud.
         except MeetingkitError as error:
             self.mk.report(error)
             return
-        self.notify(f"{row.promise.id}: {PROMISE_LABELS.get(status, status)}.")
+        self.notify(f"{PROMISE_LABELS.get(status, status).capitalize()}: {row.promise.what}")
         self.sync()
 
     def reload(self, row: PromiseRow) -> None:

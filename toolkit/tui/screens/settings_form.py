@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from ...errors import ConflictError, MeetingkitError
 from ...model import LANGUAGES, Settings
@@ -34,6 +34,12 @@ class SettingsForm(FormScreen[Settings]):
 
     def compose_fields(self) -> ComposeResult:
         s = self.session.settings
+        yield Static(
+            "Who you are and whom you ask. These fill the {agency}-style blanks in every "
+            "question and the handout's footer. Fill in what you know; F3 opens this again.",
+            classes="hint",
+            markup=False,
+        )
         for name, label, example in TEXT_FIELDS:
             yield from field(label, Input(getattr(s, name), placeholder=example, id=f"set-{name}"))
         yield from field(
