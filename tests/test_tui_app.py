@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY
-from test_tui_support import SIZE, drive, keys, notices, shown, until
+from test_tui_support import SIZE, drive, keys, notices, open_testimony, shown, until
 
 from toolkit.errors import SaveError
 from toolkit.store import Workspace
@@ -90,10 +90,7 @@ def test_quitting_with_unsaved_text_asks_first(demo_ws: Workspace) -> None:
     before = path.read_text()
 
     async def steps(pilot):  # type: ignore[no-untyped-def]
-        pilot.app.open_meeting(held.id)
-        await pilot.press("3")
-        screen = pilot.app.screen
-        await until(pilot, lambda: screen.active is not None)
+        screen = await open_testimony(pilot, held.id)
         screen.query_one("#t-editor").focus()
         await keys(pilot, "Unsaved words")
         await pilot.press("ctrl+q")
@@ -116,10 +113,7 @@ def test_save_and_quit_saves(demo_ws: Workspace) -> None:
     held = demo_ws.meetings().records[0]
 
     async def steps(pilot):  # type: ignore[no-untyped-def]
-        pilot.app.open_meeting(held.id)
-        await pilot.press("3")
-        screen = pilot.app.screen
-        await until(pilot, lambda: screen.active is not None)
+        screen = await open_testimony(pilot, held.id)
         screen.query_one("#t-editor").text = "Short and sweet."
         await pilot.press("ctrl+q", "s")
         await pilot.pause()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader
-from test_tui_support import drive, notices, shown, until
+from test_tui_support import drive, notices, open_testimony, shown, until
 
 from toolkit.store import Workspace
 
@@ -53,10 +53,7 @@ def test_the_speaker_copy_prints_from_testimony_mode(demo_ws: Workspace) -> None
     held = demo_ws.meetings().records[0]
 
     async def steps(pilot):  # type: ignore[no-untyped-def]
-        pilot.app.open_meeting(held.id)
-        await pilot.press("3")
-        screen = pilot.app.screen
-        await until(pilot, lambda: screen.active is not None)
+        await open_testimony(pilot, held.id)
         await pilot.press("f8")
         await until(pilot, lambda: any("Wrote" in n for n in notices(pilot.app)), timeout=30)
 

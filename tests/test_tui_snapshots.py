@@ -13,62 +13,47 @@ from toolkit.tui.app import MeetingkitApp
 SIZE = (120, 36)
 
 
-def app_for(ws: Workspace) -> MeetingkitApp:
-    return MeetingkitApp(ws.root, as_of=TODAY)
+def snap(snap_compare, ws: Workspace, *keys: str, held: bool = False, until_shown=None) -> bool:  # type: ignore[no-untyped-def]
+    """Open the demo (on the meeting held, if asked), press ``keys``, wait for
+    ``until_shown(screen)`` when given, then compare the picture."""
 
+    async def run_before(pilot):  # type: ignore[no-untyped-def]
+        await until(pilot, lambda: pilot.app.ready)
+        if held:
+            pilot.app.open_meeting(ws.meetings().records[0].id)
+        await pilot.press(*keys)
+        if until_shown is not None:
+            await until(pilot, lambda: until_shown(pilot.app.screen), timeout=30)
 
-def held(ws: Workspace) -> str:
-    return ws.meetings().records[0].id
+    return snap_compare(MeetingkitApp(ws.root, as_of=TODAY), terminal_size=SIZE, run_before=run_before)
 
 
 def test_questions_mode(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot):  # type: ignore[no-untyped-def]
-        await until(pilot, lambda: pilot.app.ready)
-        await pilot.press("1")
-
-    assert snap_compare(app_for(demo_ws), terminal_size=SIZE, run_before=run_before)
+    assert snap(snap_compare, demo_ws, "1")
 
 
 def test_meeting_mode(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot):  # type: ignore[no-untyped-def]
-        await until(pilot, lambda: pilot.app.ready)
-
-    assert snap_compare(app_for(demo_ws), terminal_size=SIZE, run_before=run_before)
+    assert snap(snap_compare, demo_ws)
 
 
 def test_testimony_mode(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot):  # type: ignore[no-untyped-def]
-        await until(pilot, lambda: pilot.app.ready)
-        pilot.app.open_meeting(held(demo_ws))
-        await pilot.press("3")
-        await until(pilot, lambda: pilot.app.screen.active is not None)
-
-    assert snap_compare(app_for(demo_ws), terminal_size=SIZE, run_before=run_before)
+    assert snap(snap_compare, demo_ws, "3", held=True, until_shown=lambda screen: screen.active is not None)
 
 
 def test_answers_mode(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot):  # type: ignore[no-untyped-def]
-        await until(pilot, lambda: pilot.app.ready)
-        pilot.app.open_meeting(held(demo_ws))
-        await pilot.press("4")
-        await until(pilot, lambda: pilot.app.screen.question_id is not None)
-
-    assert snap_compare(app_for(demo_ws), terminal_size=SIZE, run_before=run_before)
+    assert snap(
+        snap_compare, demo_ws, "4", held=True, until_shown=lambda screen: screen.question_id is not None
+    )
 
 
 def test_promises_mode(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot):  # type: ignore[no-untyped-def]
-        await until(pilot, lambda: pilot.app.ready)
-        await pilot.press("5", "a")
-
-    assert snap_compare(app_for(demo_ws), terminal_size=SIZE, run_before=run_before)
+    assert snap(snap_compare, demo_ws, "5", "a")
 
 
 def test_print_mode(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot):  # type: ignore[no-untyped-def]
-        await until(pilot, lambda: pilot.app.ready)
-        await pilot.press("6")
-        fit = pilot.app.screen.query_one("#p-fit")
-        await until(pilot, lambda: "Fits" in str(fit.visual), timeout=30)
-
-    assert snap_compare(app_for(demo_ws), terminal_size=SIZE, run_before=run_before)
+    assert snap(
+        snap_compare,
+        demo_ws,
+        "6",
+        until_shown=lambda screen: "Fits" in str(screen.query_one("#p-fit").visual),
+    )

@@ -53,5 +53,14 @@ async def keys(pilot: Pilot, text: str) -> None:
     await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
 
 
+async def open_testimony(pilot: Pilot, meeting_id: str):  # type: ignore[no-untyped-def]
+    """Work on ``meeting_id`` in Testimony mode, its first speaker open; returns the screen."""
+    pilot.app.open_meeting(meeting_id)
+    await pilot.press("3")
+    screen = pilot.app.screen
+    await until(pilot, lambda: getattr(screen, "active", None) is not None)
+    return screen
+
+
 def notices(app: MeetingkitApp) -> list[str]:
     return [n.message for n in app._notifications]

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_tui_support import drive, keys, notices, shown, until
+from test_tui_support import drive, keys, notices, open_testimony, shown, until
 
 from toolkit.store import Workspace
 from toolkit.testimony import timing
@@ -19,14 +19,6 @@ from toolkit.tui.screens import testimony as testimony_screen
 
 def held(ws: Workspace):  # type: ignore[no-untyped-def]
     return ws.meetings().records[0]
-
-
-async def open_testimony(pilot, meeting_id: str):  # type: ignore[no-untyped-def]
-    pilot.app.open_meeting(meeting_id)
-    await pilot.press("3")
-    screen = pilot.app.screen
-    await until(pilot, lambda: screen.active is not None)
-    return screen
 
 
 def test_typed_testimony_is_saved_and_the_time_label_changes(demo_ws: Workspace) -> None:

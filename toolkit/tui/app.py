@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -316,6 +316,19 @@ class MeetingkitApp(App[int]):
     def report(self, error: MeetingkitError, title: str = "Not done") -> None:
         self.notify(self.shorten(str(error)), title=title, severity="error", timeout=12)
 
+    def attempt(self, write: Callable[[], object], reload: Callable[[], None]) -> bool:
+        """Run a save; when it is refused, say why (offering ``reload`` when the
+        file changed on disk) instead of letting the error escape."""
+        try:
+            write()
+        except ConflictError as error:
+            self.offer_reload(error, reload)
+            return False
+        except MeetingkitError as error:
+            self.report(error)
+            return False
+        return True
+
     def offer_reload(self, error: ConflictError, reload: Callable[[], None]) -> None:
         """A save refused because the file changed on disk: say so, offer to reload."""
         self.push_screen(
@@ -335,28 +348,20 @@ class MeetingkitApp(App[int]):
 
     # --- quitting --------------------------------------------------------------
 
-    def unsaved(self) -> list[str]:
-        pending: list[str] = []
+    def editors(self) -> Iterator[Screen]:
+        """Every open screen that may hold edits: the modes and the forms on them."""
         for mode in STEPS:
             try:
                 stack = self.get_screen_stack(mode.name)
             except KeyError:
                 continue
-            for screen in stack:
-                pending += screen.unsaved() if hasattr(screen, "unsaved") else []
-        return pending
+            yield from (screen for screen in stack if hasattr(screen, "unsaved"))
+
+    def unsaved(self) -> list[str]:
+        return [item for screen in self.editors() for item in screen.unsaved()]  # type: ignore[attr-defined]
 
     def save_all(self) -> bool:
-        ok = True
-        for mode in STEPS:
-            try:
-                stack = self.get_screen_stack(mode.name)
-            except KeyError:
-                continue
-            for screen in stack:
-                if hasattr(screen, "save_all"):
-                    ok = screen.save_all() and ok
-        return ok
+        return all([screen.save_all() for screen in self.editors()])  # type: ignore[attr-defined]
 
     async def action_quit(self) -> None:
         pending = self.unsaved()

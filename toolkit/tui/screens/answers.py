@@ -20,7 +20,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
 from ...bank import entry_text, placeholder_values
-from ...errors import ConflictError, MeetingkitError
+from ...errors import MeetingkitError
 from ...model import ANSWER_STATUSES, Answer, Meeting
 from ...tracker import add_promise, due_text, log_answer
 from ..widgets.autosaver import Autosaver
@@ -319,13 +319,7 @@ meeting you work on (ctrl+g picks another).
         return answer is not None and self.store(answer)
 
     def store(self, answer: Answer) -> bool:
-        try:
-            self.session.save_answer(answer)
-        except ConflictError as error:
-            self.mk.offer_reload(error, lambda: self.reload(answer))
-            return False
-        except MeetingkitError as error:
-            self.mk.report(error)
+        if not self.mk.attempt(lambda: self.session.save_answer(answer), lambda: self.reload(answer)):
             return False
         if self.autosaver is not None:
             self.autosaver.clear()

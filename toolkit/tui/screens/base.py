@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from ...errors import ConflictError, MeetingkitError
+from ...errors import MeetingkitError
 from ...model import Meeting
 from ..widgets.mode_bar import ModeBar, ModeTabs
 
@@ -47,6 +47,9 @@ class ModeScreen(Screen[None]):
         yield from ()
 
     def on_screen_resume(self) -> None:
+        if self.app.is_headless:  # screenshots and tests: a blinking cursor makes every picture differ
+            for field in self.query("Input, TextArea"):
+                field.cursor_blink = False  # type: ignore[attr-defined]
         self.query_one(ModeTabs).active = f"tab-{self.MODE}"
         self.query_one(ModeBar).show_problems(len(self.session.problems))
         self.sync()
@@ -70,13 +73,9 @@ class ModeScreen(Screen[None]):
 
     def save_meeting(self, meeting: Meeting) -> bool:
         """Save a changed copy of a meeting; on a conflict, offer to reload it."""
-        try:
-            self.session.save_meeting(meeting)
-        except ConflictError as error:
-            self.mk.offer_reload(error, lambda: self.reload_meeting(meeting.id))
-            return False
-        except MeetingkitError as error:
-            self.mk.report(error)
+        if not self.mk.attempt(
+            lambda: self.session.save_meeting(meeting), lambda: self.reload_meeting(meeting.id)
+        ):
             return False
         self.sync()
         return True

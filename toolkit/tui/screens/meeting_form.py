@@ -9,7 +9,7 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
-from ...errors import ConflictError, MeetingkitError
+from ...errors import MeetingkitError
 from ...model import LANGUAGES, Meeting
 from ..session import Session
 from ..validators import Checked, parse_date, parse_minutes, parse_time
@@ -115,13 +115,7 @@ class MeetingForm(FormScreen[Meeting]):
         m.notes = self.query_one("#mf-notes", TextArea).text.strip()
         if self.is_new:
             m.id = self.session.ws.new_meeting_id(m.date, m.body)
-        try:
-            self.session.save_meeting(m)
-        except ConflictError as error:
-            self.mk.offer_reload(error, self._reload)
-            return None
-        except MeetingkitError as error:
-            self.mk.report(error)
+        if not self.mk.attempt(lambda: self.session.save_meeting(m), self._reload):
             return None
         self.autosaver.clear()
         return m

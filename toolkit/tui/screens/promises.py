@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.markup import escape
 from textual.widgets import Button, DataTable, Static, Tab, Tabs
 
-from ...errors import ConflictError, MeetingkitError
+from ...errors import MeetingkitError
 from ...tracker import PROMISE_LABELS, PromiseRow, due_text, promise_rows, set_status
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
@@ -179,13 +179,7 @@ no date is listed as such: that no date was given is worth saying out loud.
         for promise in answer.promises:
             if promise.id == row.promise.id:
                 set_status(promise, status, on, note, evidence)
-        try:
-            self.session.save_answer(answer)
-        except ConflictError as error:
-            self.mk.offer_reload(error, lambda: self.reload(row))
-            return
-        except MeetingkitError as error:
-            self.mk.report(error)
+        if not self.mk.attempt(lambda: self.session.save_answer(answer), lambda: self.reload(row)):
             return
         self.notify(f"{PROMISE_LABELS.get(status, status).capitalize()}: {row.promise.what}")
         self.sync()

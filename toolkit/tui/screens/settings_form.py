@@ -8,7 +8,6 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from ...errors import ConflictError, MeetingkitError
 from ...model import LANGUAGES, Settings
 from ..session import Session
 from ..validators import Checked, parse_wpm
@@ -64,13 +63,7 @@ class SettingsForm(FormScreen[Settings]):
             languages=langs,
             wpm=parse_wpm(self.query_one("#set-wpm", Input).value),
         )
-        try:
-            self.session.ws.save_settings(updated)
-        except ConflictError as error:
-            self.mk.offer_reload(error, self._reload)
-            return None
-        except MeetingkitError as error:
-            self.mk.report(error)
+        if not self.mk.attempt(lambda: self.session.ws.save_settings(updated), self._reload):
             return None
         self.session.settings = updated
         self.session.version += 1

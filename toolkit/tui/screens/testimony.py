@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Button, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ...errors import ConflictError, MeetingkitError
+from ...errors import MeetingkitError
 from ...model import Meeting, Testimony
 from ...testimony import draft, timing
 from ..print_tasks import start_print
@@ -317,14 +317,9 @@ the left (escape gets you there from the editor; enter opens one), then type.
             buffer.meeting_id, buffer.speaker, neighbourhood=buffer.neighbourhood
         )
         record = replace(base, text=buffer.text)
-        try:
-            path = self.session.ws.save_testimony(record)
-        except ConflictError as error:
-            self.mk.offer_reload(error, lambda: self.reload(buffer))
+        if not self.mk.attempt(lambda: self.session.ws.save_testimony(record), lambda: self.reload(buffer)):
             return False
-        except MeetingkitError as error:
-            self.mk.report(error)
-            return False
+        path = self.session.ws.testimony_path(record.meeting, record.speaker)
         buffer.saved = record
         buffer.saved_text = buffer.text
         buffer.autosaver.clear()
