@@ -17,6 +17,7 @@ field, skipped by listings and never overwritten.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -76,6 +77,23 @@ def require_slug(value: str, what: str) -> str:
 
 class Unreadable(FileProblem):
     """The system refused to read a file: not about its content, so never cached."""
+
+
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """No cyclic garbage collection while thousands of records are read.
+
+    Every object parsed stays alive (records hold no cycles), so each pass of
+    the collector would rescan a growing heap for nothing: about a tenth of
+    the time of a cold listing of 10,000 answers.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass
@@ -185,6 +203,12 @@ class Workspace:
         self, entries: list[os.DirEntry[str]], read: Callable[[Path], R], cache: RecordCache | None = None
     ) -> Loaded:
         """Read record files, taking unchanged ones from the derived ``cache``."""
+        with _no_gc_pauses():
+            return self._read_files_now(entries, read, cache)
+
+    def _read_files_now(
+        self, entries: list[os.DirEntry[str]], read: Callable[[Path], R], cache: RecordCache | None
+    ) -> Loaded:
         loaded = Loaded()
         prefix = len(str(self.root)) + 1
         for entry in entries:
