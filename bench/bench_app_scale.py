@@ -10,9 +10,10 @@
 - Ready: the same, until the first mode is on screen with the workspace
   loaded (``MEETINGKIT_EXIT_AFTER=ready``); shown for information.
 - Promises table: in-process and headless, the time from pressing a filter key
-  (a: all 2,000, o: open, v: overdue) until the app is idle again, against the
-  floor of a bare Textual DataTable refilled with the same rows. Goal: every
-  switch under 100 ms, the threshold below which a change feels instant.
+  (a: all 2,000, o: open, v: overdue) until the app is idle again, less what an
+  unbound key costs the harness, against the floor of a bare Textual DataTable
+  refilled with the same rows. Goal: every switch under 100 ms, the threshold
+  below which a change feels instant.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import sys
 import tempfile
 import termios
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from measure import MEETINGKIT, drop_cache, large_workspace, report, report_ratio
@@ -37,6 +39,8 @@ MARKER = b"Opening the workspace"
 FIRST_FRAME_GOAL = 1.1
 STALL_MS = 100
 KEYS = "aovaovaov"
+NOOP = "z"
+"""Bound to nothing: what a key press and a pause cost the test harness itself (~60 ms)."""
 
 
 def on_screen(workspace: Path, exit_after: str) -> tuple[float, float]:
@@ -86,28 +90,35 @@ def first_frames(large: Path, empty: Path, repeat: int) -> list[bool]:
     return met
 
 
-async def _filter_times(workspace: Path) -> list[float]:
+async def _stalls(pilot, after: Callable[[], None] = lambda: None) -> list[float]:  # type: ignore[no-untyped-def]
+    """Seconds each filter key keeps the app busy, beyond what an unbound key costs."""
+    filters, idle = [], []
+    for key in KEYS:
+        for pressed, into in ((key, filters), (NOOP, idle)):
+            start = time.perf_counter()
+            await pilot.press(pressed)
+            await pilot.pause()
+            into.append(time.perf_counter() - start)
+            after()
+    return [t - statistics.median(idle) for t in filters]
+
+
+async def _filter_stalls(workspace: Path) -> list[float]:
     from toolkit.tui.app import MeetingkitApp
 
     app = MeetingkitApp(workspace)
-    times, most = [], 0
+    most = [0]
     async with app.run_test(size=(120, 40)) as pilot:
         while not app.ready:
             await pilot.pause(0.05)
         await pilot.press("5")
         await pilot.pause()
-        assert len(getattr(app.screen, "rows", [])) > 0, "the Promises mode shows no rows"
-        for key in KEYS:
-            start = time.perf_counter()
-            await pilot.press(key)
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
-            most = max(most, len(app.screen.rows))
-    assert most >= 2000, "the All filter should list every promise"
-    return times
+        stalls = await _stalls(pilot, lambda: most.append(len(app.screen.rows)))
+    assert max(most) >= 2000, "the All filter should list every promise"
+    return stalls
 
 
-async def _bare_table_times(workspace: Path) -> list[float]:
+async def _bare_table_stalls(workspace: Path) -> list[float]:
     """The floor: Textual's own DataTable, refilled with the same rows, nothing else."""
     from datetime import date
 
@@ -130,42 +141,31 @@ async def _bare_table_times(workspace: Path) -> list[float]:
 
         def on_mount(self) -> None:
             table = self.query_one(DataTable)
-            for label, width in (
-                ("Due", 10),
-                ("Late", 9),
-                ("Status", 11),
-                ("Official", 24),
-                ("What", 40),
-                ("Meeting", 40),
-            ):
+            for label, width in (("Due", 10), ("Late", 9), ("Status", 11), ("Official", 24), ("What", 40),
+                                 ("Meeting", 40)):  # fmt: skip
                 table.add_column(label, width=width)
 
         def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+            if event.key not in subsets:
+                return
             table = self.query_one(DataTable)
             table.clear()
             for r in subsets[event.key]:
                 p = r.promise
                 table.add_row(str(p.due), str(r.days_overdue), p.status, p.official, p.what, r.meeting)
 
-    app = Bare()
-    times = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        for key in KEYS:
-            start = time.perf_counter()
-            await pilot.press(key)
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
-    return times
+    async with Bare().run_test(size=(120, 40)) as pilot:
+        return await _stalls(pilot)
 
 
 def promises_table(large: Path) -> list[bool]:
-    ours = asyncio.run(_filter_times(large))
-    floor = asyncio.run(_bare_table_times(large))
-    worst, floor_worst = max(ours) * 1000, max(floor) * 1000
-    report("promises filter, median switch (info)", statistics.median(ours) * 1000,
-           statistics.median(floor) * 1000, "ms", "none", True)  # fmt: skip
+    ours = [t * 1000 for t in asyncio.run(_filter_stalls(large))]
+    floor = [t * 1000 for t in asyncio.run(_bare_table_stalls(large))]
+    report("promises filter, median stall (info)", statistics.median(ours), statistics.median(floor), "ms",
+           "none", True)  # fmt: skip
+    worst = max(ours)
     return [
-        report("promises filter, slowest switch", worst, floor_worst, "ms", f"< {STALL_MS}", worst < STALL_MS)
+        report("promises filter, longest stall", worst, max(floor), "ms", f"< {STALL_MS}", worst < STALL_MS)
     ]
 
 
