@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 import yaml
@@ -55,28 +56,42 @@ edits = st.lists(
 )
 
 
-@pytest.fixture
-def target(demo_ws: Workspace) -> tuple[Workspace, str, str]:
-    """The demo's answer with promises: the file whose damage matters most."""
+@pytest.fixture(params=["answer", "meeting", "testimony"])
+def target(demo_ws: Workspace, request: pytest.FixtureRequest) -> tuple[Workspace, str, str]:
+    """A demo file to damage: the answer with promises, a meeting, a testimony."""
     answer = next(a for a in demo_ws.answers().records if a.promises)
-    path = demo_ws.answer_path(answer.meeting, answer.question)
+    path = {
+        "answer": demo_ws.answer_path(answer.meeting, answer.question),
+        "meeting": demo_ws.meeting_path(answer.meeting),
+        "testimony": next((demo_ws.root / "testimony" / answer.meeting).glob("*.md")),
+    }[request.param]
     return demo_ws, str(path), path.read_text(encoding="utf-8")
 
 
 def read_everything(ws: Workspace, path: str) -> None:
     """What the commands do with a workspace; only FileProblems may name a damaged file."""
-    loaded = ws.answers()
-    assert all(isinstance(p, FileProblem) for p in loaded.problems)
-    assert [str(p.path) for p in loaded.problems] in ([], [path])
-    promise_rows(loaded.records, date(2026, 11, 27))  # overdue sums need real dates
-    for answer in loaded.records:
+    meetings, answers = ws.meetings(), ws.answers()
+    problems = [*meetings.problems, *answers.problems]
+    for meeting_id in ws.meeting_ids():
+        problems += ws.testimonies(meeting_id).problems
+    assert all(isinstance(p, FileProblem) for p in problems)
+    assert [str(p.path) for p in problems] in ([], [path])
+    promise_rows(answers.records, date(2026, 11, 27))  # overdue sums need real dates
+    for answer in answers.records:
         ws.answer(answer.meeting, answer.question)
+    for meeting in meetings.records:
+        ws.meeting(meeting.id)
     findings = check(ws)
-    assert [f for f in findings if f.serious and path.rsplit("/", 1)[-1] not in f.where] == []
+    named = path.removeprefix(str(ws.root) + "/")
+    assert [
+        f for f in findings if f.serious and named not in f.where and "does not exist" not in f.message
+    ] == []
 
 
-def test_a_due_date_with_a_time_is_a_problem_naming_the_field(target) -> None:  # type: ignore[no-untyped-def]
-    ws, path, original = target
+def test_a_due_date_with_a_time_is_a_problem_naming_the_field(demo_ws: Workspace) -> None:
+    answer = next(a for a in demo_ws.answers().records if a.promises)
+    ws, path = demo_ws, str(demo_ws.answer_path(answer.meeting, answer.question))
+    original = Path(path).read_text(encoding="utf-8")
     with open(path, "w", encoding="utf-8") as f:
         f.write(re.sub(r"(due: \d{4}-\d\d-\d\d)", r"\1 10:00:00", original, count=1))
     [problem] = ws.answers().problems
@@ -87,7 +102,7 @@ def test_a_due_date_with_a_time_is_a_problem_naming_the_field(target) -> None:  
 @FUZZ
 @given(edits=edits)
 @example(edits=[(1, 0, 12, "")])
-def test_a_mutated_answer_file_is_a_record_or_a_problem_naming_it(target, edits) -> None:  # type: ignore[no-untyped-def]
+def test_a_mutated_file_is_a_record_or_a_problem_naming_it(target, edits) -> None:  # type: ignore[no-untyped-def]
     ws, path, original = target
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(mutate(original, edits))
@@ -100,7 +115,7 @@ def test_a_mutated_answer_file_is_a_record_or_a_problem_naming_it(target, edits)
         st.binary(max_size=300), st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass"))
     )
 )
-def test_random_bytes_in_an_answer_file_are_a_record_or_a_problem(target, data: bytes) -> None:  # type: ignore[no-untyped-def]
+def test_random_bytes_in_a_file_are_a_record_or_a_problem(target, data: bytes) -> None:  # type: ignore[no-untyped-def]
     ws, path, _ = target
     with open(path, "wb") as f:
         f.write(data)
