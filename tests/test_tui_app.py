@@ -224,3 +224,31 @@ def test_the_exit_hook_for_the_startup_benchmark(demo_ws: Workspace, cli, when: 
     result = cli(workspace=demo_ws.root, env={"MEETINGKIT_EXIT_AFTER": when})
     assert result.code == 0, result.err
     assert seen in result.out + result.err
+
+
+def test_a_broken_settings_file_is_explained_and_retried(demo_ws: Workspace) -> None:
+    good = demo_ws.settings_path.read_text()
+    demo_ws.settings_path.write_text(good.replace("wpm: 130", "wpm: fast"))
+
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await until(pilot, lambda: pilot.app.failed is not None)
+        text = shown(pilot.app.query_one("#loading-text"))
+        assert "meetingkit.yaml" in text and "field `wpm`" in text and "press r to try again" in text
+        demo_ws.settings_path.write_text(good)
+        await pilot.press("r")
+        await until(pilot, lambda: pilot.app.ready)
+
+    run_fresh(demo_ws.root, steps)
+
+
+def test_reload_picks_up_changes_made_elsewhere(demo_ws: Workspace) -> None:
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        other = Workspace(demo_ws.root)
+        meeting = other.meetings().records[-1]
+        meeting.location = "Town Hall annex"
+        other.save_meeting(meeting)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert "Town Hall annex" in shown(pilot.app.screen.query_one("#m-info"))
+
+    drive(demo_ws.root, steps)

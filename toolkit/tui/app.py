@@ -68,8 +68,8 @@ class MeetingkitApp(App[int]):
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {m.name: _mode_screen(m) for m in STEPS}
     COMMANDS = App.COMMANDS | {ActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f1,question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         *(Binding(m.key, f"mode('{m.name}')", m.title, id=f"mode.{m.name}", show=False) for m in STEPS),
         Binding("ctrl+g", "choose_meeting", "Meeting", id="app.meeting"),
         Binding("f3", "settings", "Settings", id="app.settings", show=False),
