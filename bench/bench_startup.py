@@ -113,7 +113,7 @@ def main() -> int:
             "ready": (app, {**env, "MEETINGKIT_EXIT_AFTER": "ready"}),
         }
         times: dict[str, list[float]] = {name: [] for name in cases}
-        for name, (command, case_env) in cases.items():
+        for command, case_env in cases.values():
             run_in_pty(command, case_env)  # warm the file cache and .pyc files
         for _ in range(args.runs):
             for name, (command, case_env) in cases.items():
