@@ -33,7 +33,7 @@ from .modes import BY_NAME, START, Mode
 from .modes import MODES as STEPS
 from .print_tasks import PrintDone, PrintFailed
 from .screens.base import ModeScreen
-from .screens.choice import Choice, Option
+from .screens.choice import Choice, Pick
 from .session import Session
 
 EXIT_AFTER_ENV = "MEETINGKIT_EXIT_AFTER"
@@ -339,8 +339,8 @@ class MeetingkitApp(App[int]):
                 "yours is then lost, so copy anything you need first. Or keep yours on screen "
                 "and decide later.",
                 [
-                    Option("r", "Reload from disk", "reload", "warning"),
-                    Option("k", "Keep mine on screen", "keep", "primary"),
+                    Pick("r", "Reload from disk", "reload", "warning"),
+                    Pick("k", "Keep mine on screen", "keep", "primary"),
                 ],
             ),
             lambda choice: reload() if choice == "reload" else None,
@@ -384,9 +384,9 @@ class MeetingkitApp(App[int]):
                 f"Not saved yet:\n{listing}\n\nTyped drafts also stay in the autosave folder "
                 "and are offered again next time.",
                 [
-                    Option("s", "Save and quit", "save", "primary"),
-                    Option("d", "Quit without saving", "quit", "error"),
-                    Option("c", "Keep working", "stay"),
+                    Pick("s", "Save and quit", "save", "primary"),
+                    Pick("d", "Quit without saving", "quit", "error"),
+                    Pick("c", "Keep working", "stay"),
                 ],
             ),
             answer,

@@ -15,7 +15,7 @@ from textual.widgets import Button, Static
 
 
 @dataclass(frozen=True)
-class Option:
+class Pick:
     key: str
     label: str
     value: str
@@ -27,7 +27,7 @@ class Choice(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
-    def __init__(self, title: str, message: str, options: list[Option]) -> None:
+    def __init__(self, title: str, message: str, options: list[Pick]) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
         self.message = message

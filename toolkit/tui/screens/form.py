@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
-from .choice import Choice, Option
+from .choice import Choice, Pick
 
 if TYPE_CHECKING:
     from ..app import MeetingkitApp
@@ -100,21 +100,17 @@ class FormScreen(ModalScreen[T], Generic[T]):
         elif not error.has_class("hint"):
             error.display = False
 
-    def invalid_fields(self) -> list[str]:
-        """Validate every input now; the labels of the ones that fail."""
-        bad = []
-        for widget in self.query(Input):
-            result = widget.validate(widget.value)
-            if result is not None and not result.is_valid:
-                bad.append(widget.border_title or widget.id or "a field")
-        return bad
+    def any_invalid(self) -> bool:
+        """Validate every input now (also the ones never touched)."""
+        results = [widget.validate(widget.value) for widget in self.query(Input)]
+        return any(result is not None and not result.is_valid for result in results)
 
     def submit(self) -> T | None:
         """Check and save; return the result to close with, or None to stay open."""
         raise NotImplementedError
 
     def action_save(self) -> None:
-        if self.invalid_fields():
+        if self.any_invalid():
             self.notify("Some fields need fixing first (shown in red).", severity="error")
             return
         result = self.submit()
@@ -130,8 +126,8 @@ class FormScreen(ModalScreen[T], Generic[T]):
                 "Close without saving?",
                 "You changed this form. Closing now drops those changes.",
                 [
-                    Option("k", "Keep editing", "keep", "primary"),
-                    Option("d", "Drop changes", "drop", "error"),
+                    Pick("k", "Keep editing", "keep", "primary"),
+                    Pick("d", "Drop changes", "drop", "error"),
                 ],
             ),
             lambda choice: self.dismiss(None) if choice == "drop" else None,

@@ -18,8 +18,7 @@ from ...bank import Tailored, entry_text, placeholder_values, tailor
 from ...model import AgendaEntry, Meeting, Question
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
-from .choice import Choice
-from .choice import Option as Answer
+from .choice import Choice, Pick
 
 ALL_TOPICS = "all"
 
@@ -281,7 +280,7 @@ already on the agenda, with their place in it.
                 Choice(
                     "Take it off the agenda?",
                     "This question has your own wording or a speaker; taking it off drops them.",
-                    [Answer("y", "Take it off", "yes", "error"), Answer("n", "Keep it", "no", "primary")],
+                    [Pick("y", "Take it off", "yes", "error"), Pick("n", "Keep it", "no", "primary")],
                 ),
                 lambda choice: self.toggle(qid) if choice == "yes" else None,
             )

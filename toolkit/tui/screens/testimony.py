@@ -31,8 +31,7 @@ from ..widgets.pane_button import PaneButton
 from ..widgets.stopwatch import Stopwatch
 from ..widgets.timing import TimingPanel
 from .base import ModeScreen
-from .choice import Choice
-from .choice import Option as Answer
+from .choice import Choice, Pick
 
 RECOUNT_DELAY = 0.3
 """Seconds after the last key before the words are counted again."""
@@ -381,9 +380,9 @@ the left (escape gets you there from the editor; enter opens one), then type.
             return
         self.pull_text()
         follow = self.follow_up(meeting)
-        options = [Answer("p", "Plain template", "plain", "primary")]
+        options = [Pick("p", "Plain template", "plain", "primary")]
         if follow:
-            options.append(Answer("f", f"Follow up the record ({len(follow)} items)", "follow"))
+            options.append(Pick("f", f"Follow up the record ({len(follow)} items)", "follow"))
         if not buffer.text.strip() and not follow:
             self.insert_template("plain")
             return
@@ -394,7 +393,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
             if follow
             else ""
         )
-        options.append(Answer("c", "Cancel", "cancel"))
+        options.append(Pick("c", "Cancel", "cancel"))
         self.app.push_screen(
             Choice("Insert the template?", message.strip() or "Insert it?", options),
             lambda choice: self.insert_template(choice) if choice in ("plain", "follow") else None,

@@ -50,7 +50,7 @@ class Autosaver:
 
     def offer(self, current: dict[str, str], restore: Callable[[dict[str, str], str | None], None]) -> None:
         """If an autosaved draft differs from what is saved, ask whether to restore it."""
-        from ..screens.choice import Choice, Option
+        from ..screens.choice import Choice, Pick
 
         draft = self.store.read(*self.key)
         if draft is None:
@@ -72,8 +72,8 @@ class Autosaver:
                 "the app was closed without saving, or stopped. Restore it to keep typing "
                 "where you were (nothing is saved until you save).",
                 [
-                    Option("r", "Restore the draft", "restore", "primary"),
-                    Option("d", "Discard the draft", "discard", "error"),
+                    Pick("r", "Restore the draft", "restore", "primary"),
+                    Pick("d", "Discard the draft", "discard", "error"),
                 ],
             ),
             answer,
