@@ -4,8 +4,10 @@ processes in a pseudo-terminal, to the first frame.
 Both apps quit right after their first frame is drawn: meetingkit through
 ``MEETINGKIT_EXIT_AFTER=first-frame`` (tested in tests/test_tui_app.py), the
 bare app (header, data table, text area, footer, nothing else) through the same
-hook written the same way. Runs alternate between the two so drift on a busy
-machine hits both alike; the medians are compared.
+hook written the same way. meetingkit starts reading the workspace only after
+its first frame, so in that mode it quits before reading anything. Runs
+alternate between the apps so drift on a busy machine hits both alike; the
+medians are compared.
 
 Also shown, for information: meetingkit to ``ready``, the workspace read in
 its worker and the first mode drawn.

@@ -37,7 +37,8 @@ from .screens.choice import Choice, Pick
 from .session import Session
 
 EXIT_AFTER_ENV = "MEETINGKIT_EXIT_AFTER"
-"""``first-frame`` or ``ready``: quit as soon as that is on screen (for bench/)."""
+"""``first-frame`` or ``ready``: quit as soon as that is on screen (for bench/).
+With ``first-frame`` the workspace is never read: reading starts after it."""
 
 
 def _mode_screen(mode: Mode) -> Callable[[], Screen]:
@@ -102,9 +103,12 @@ class MeetingkitApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load_workspace()
         if self.exit_after == "first-frame":
             self.call_after_refresh(self.exit, 0)
+            return
+        # Start reading once the first frame is out, so the reading thread
+        # does not compete with drawing it.
+        self.call_after_refresh(self.load_workspace)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_workspace(self) -> None:
