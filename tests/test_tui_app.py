@@ -252,3 +252,22 @@ def test_reload_picks_up_changes_made_elsewhere(demo_ws: Workspace) -> None:
         assert "Town Hall annex" in shown(pilot.app.screen.query_one("#m-info"))
 
     drive(demo_ws.root, steps)
+
+
+def test_square_brackets_in_names_are_shown_as_typed(demo_ws: Workspace) -> None:
+    held = demo_ws.meetings().records[0]
+    held.body = "Council [East] [/]"
+    held.agenda[0].speaker = "Ana [b]Ruiz[/b]"
+    demo_ws.save_meeting(held)
+
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        screen = await open_testimony(pilot, held.id)
+        prompts = [str(o.prompt) for o in screen.query_one("#t-speakers").options]
+        assert "  Ana [b]Ruiz[/b]" in prompts
+        await pilot.press("escape", "6")
+        await until(pilot, lambda: "Council [East] [/]" in shown(pilot.app.screen.query_one("#p-meeting")))
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert pilot.app.is_running
+
+    drive(demo_ws.root, steps)

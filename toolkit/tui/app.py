@@ -217,6 +217,7 @@ class MeetingkitApp(App[int]):
                 title="Keymap",
                 severity="warning",
                 timeout=10,
+                markup=False,
             )
 
     def mode_keys(self) -> dict[str, str]:
@@ -294,7 +295,10 @@ class MeetingkitApp(App[int]):
         pending = self.unsaved()
         if pending:
             self.notify(
-                "Save or discard these first: " + "; ".join(pending), title="Not reloaded", severity="warning"
+                "Save or discard these first: " + "; ".join(pending),
+                title="Not reloaded",
+                severity="warning",
+                markup=False,
             )
             return
         try:
@@ -306,7 +310,7 @@ class MeetingkitApp(App[int]):
         self.notify("Read the workspace again from disk.")
 
     def on_print_done(self, message: PrintDone) -> None:
-        self.notify(f"{message.summary}\nWrote {message.path}", title="Printed", timeout=12)
+        self.notify(f"{message.summary}\nWrote {message.path}", title="Printed", timeout=12, markup=False)
 
     def on_print_failed(self, message: PrintFailed) -> None:
         self.report(message.error, title="Not printed")
@@ -318,7 +322,7 @@ class MeetingkitApp(App[int]):
         return text.replace(str(self.root) + os.sep, "")
 
     def report(self, error: MeetingkitError, title: str = "Not done") -> None:
-        self.notify(self.shorten(str(error)), title=title, severity="error", timeout=12)
+        self.notify(self.shorten(str(error)), title=title, severity="error", timeout=12, markup=False)
 
     def attempt(self, write: Callable[[], object], reload: Callable[[], None]) -> bool:
         """Run a save; when it is refused, say why (offering ``reload`` when the

@@ -15,7 +15,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
@@ -23,6 +22,7 @@ from ...bank import entry_text, placeholder_values
 from ...errors import MeetingkitError
 from ...model import ANSWER_STATUSES, Answer, Meeting
 from ...tracker import add_promise, due_text, log_answer
+from ..markup import literal
 from ..widgets.autosaver import Autosaver
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
@@ -181,8 +181,8 @@ meeting you work on (ctrl+g picks another).
         values = placeholder_values(self.session.settings, meeting, meeting.language)
         lang = meeting.language if meeting.language in question.texts else next(iter(question.texts))
         text = entry_text(question, lang, values, entry, meeting.language).text
-        who = f" — asked by {escape(entry.speaker)}" if entry.speaker else ""
-        return f"[b]{number}. {escape(text)}[/b]{who}"
+        who = f" — asked by {literal(entry.speaker)}" if entry.speaker else ""
+        return f"[b]{number}. {literal(text)}[/b]{who}"
 
     def show_promises(self, answer: Answer) -> None:
         if not answer.promises:
@@ -190,8 +190,8 @@ meeting you work on (ctrl+g picks another).
         else:
             lines = ["[b]Promises made here[/b]"]
             for p in answer.promises:
-                who = f" — {escape(p.official)}" if p.official else ""
-                lines.append(f"• {escape(p.what)}{who} · due {due_text(p)} · {p.status}")
+                who = f" — {literal(p.official)}" if p.official else ""
+                lines.append(f"• {literal(p.what)}{who} · due {due_text(p)} · {p.status}")
             text = "\n".join(lines)
         self.query_one("#a-promises", Static).update(text)
 

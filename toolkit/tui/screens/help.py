@@ -12,9 +12,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+
+from ..markup import literal
 
 KEYMAP_HELP = """\
 [b $accent]Changing keys[/]
@@ -47,7 +48,7 @@ def key_table(rows: list[tuple[str, str, str]]) -> str:
     width = max(len(keys) for keys, _, _ in rows) + 2
     what_width = max(len(what) for _, what, _ in rows) + 2
     return "\n".join(
-        f"  [b]{escape(keys.ljust(width))}[/b]{escape(what.ljust(what_width))}[dim]{bid}[/dim]"
+        f"  [b]{literal(keys.ljust(width))}[/b]{literal(what.ljust(what_width))}[dim]{bid}[/dim]"
         for keys, what, bid in rows
     )
 
@@ -55,7 +56,7 @@ def key_table(rows: list[tuple[str, str, str]]) -> str:
 def help_text(title: str, purpose: str, text: str, screen: Screen) -> str:
     return "\n\n".join(
         [
-            f"[b $primary]{escape(title)}: {escape(purpose)}[/]",
+            f"[b $primary]{literal(title)}: {literal(purpose)}[/]",
             text.strip(),
             "[b $accent]Keys in this mode[/]   [dim](the last column is the id for the keymap)[/dim]",
             key_table(key_rows(screen, app_bindings=False)),

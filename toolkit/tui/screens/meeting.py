@@ -10,11 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
 from textual.widgets import Button, DataTable, Static
 
 from ...model import Meeting
 from ...testimony import word_budget
+from ..markup import literal
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
 from .planner import agenda_words, slots_for
@@ -103,14 +103,14 @@ the one every other mode works on (its name is in the header).
             info.update("No meeting yet. Press [b]n[/b] (or click New) to plan one.")
             plan.update("")
             return
-        lines = [f"[b]{escape(meeting.body)}[/b] — {meeting.date:%A %d %B %Y} {meeting.time}"]
+        lines = [f"[b]{literal(meeting.body)}[/b] — {meeting.date:%A %d %B %Y} {meeting.time}"]
         for label, value in (
             ("Where", meeting.location),
             ("Agenda item", meeting.agenda_item),
             ("Sign-up", meeting.signup),
         ):
             if value:
-                lines.append(f"{label}: {escape(value)}")
+                lines.append(f"{label}: {literal(value)}")
         lines.append(f"Each speaker: {meeting.minutes:g} min · testimony in {meeting.language}")
         info.update("\n".join(lines))
         words = agenda_words(self.session, meeting)
@@ -141,7 +141,7 @@ the one every other mode works on (its name is in the header).
         parts = []
         for slot in slots_for(assignment, words, speakers, budget):
             color = "$error" if slot.over else "$success"
-            parts.append(f"[{color}]{escape(slot.speaker)}: ~{slot.words}/{slot.limit_words} words[/]")
+            parts.append(f"[{color}]{literal(slot.speaker)}: ~{slot.words}/{slot.limit_words} words[/]")
         unassigned = sum(1 for e in meeting.agenda if not e.speaker)
         tail = f" · {unassigned} question(s) without a speaker" if unassigned else ""
         return " · ".join(parts) + tail

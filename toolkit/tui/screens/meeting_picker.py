@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -24,7 +25,10 @@ class MeetingPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static("Work on which meeting?", classes="dialog-title")
-            options = [Option(self.session.label(m), id=m.id) for m in self.session.meetings_upcoming_first()]
+            options = [
+                Option(Content(self.session.label(m)), id=m.id)
+                for m in self.session.meetings_upcoming_first()
+            ]
             picker = OptionList(*options, id="meeting-options")
             yield picker
             yield Static("enter or click chooses · escape closes", classes="hint")

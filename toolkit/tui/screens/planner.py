@@ -11,12 +11,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.markup import escape
 from textual.widgets import Button, DataTable, Input, Static
 
 from ...bank import entry_text, placeholder_values
 from ...model import Meeting
 from ...testimony import FRAME_WORDS, Slot, split_among, word_budget, word_count
+from ..markup import literal
 from ..session import Session
 from .form import FormScreen, field
 
@@ -128,7 +128,7 @@ class PlannerScreen(FormScreen[Meeting]):
             color, mark = ("$error", "✗") if slot.over else ("$success", "✓")
             verdict = f"{-spare} words over" if slot.over else f"{spare} to spare"
             lines.append(
-                f"[{color}]{mark}[/] [b]{escape(slot.speaker)}[/b]: {len(slot.questions)} question(s), "
+                f"[{color}]{mark}[/] [b]{literal(slot.speaker)}[/b]: {len(slot.questions)} question(s), "
                 f"~{slot.words} of {slot.limit_words} words — [{color}]{verdict}[/]"
             )
         self.query_one("#pl-summary", Static).update("\n".join(lines))

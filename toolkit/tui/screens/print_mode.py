@@ -11,11 +11,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, Static
 
 from ...errors import MeetingkitError
 from ...model import Meeting
+from ..markup import literal
 from ..print_tasks import FitChecked, start_check, start_print
 from ..printjob import KINDS, PAPERS, PrintJob, default_folder
 from ..widgets.pane_button import PaneButton
@@ -24,6 +26,10 @@ from .base import ModeScreen
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 PAPER_NAMES = {"letter": "Letter (US)", "a4": "A4"}
 CHECK_DELAY = 0.3
+HANDOUT_CUTS = (
+    "Here, to make room: untick “why it matters” or “what you can do”, choose one "
+    "language, leave large print off, or take questions off the agenda (Questions mode, 1).\n\n"
+)
 
 
 def language_label(choice: str) -> str:
@@ -107,13 +113,13 @@ and at what type size.
         speakers = self.session.speakers(meeting) if meeting else []
         select = self.query_one("#p-speaker", Select)
         keep = select.value
-        select.set_options([(name, name) for name in speakers])
+        select.set_options([(Content(name), name) for name in speakers])
         if keep in speakers:
             select.value = keep
         elif speakers:
             select.value = speakers[0]
         self.query_one("#p-meeting", Static).update(
-            f"For: {self.session.label(meeting)}"
+            f"For: {literal(self.session.label(meeting))}"
             if meeting
             else "No meeting yet: plan one in Meeting mode (2)."
         )
@@ -168,7 +174,7 @@ and at what type size.
             with self.prevent(Input.Changed):
                 folder = self.session.ws.relative(default_folder(self.session))
                 self.query_one("#p-path", Input).value = f"{folder}/{job.file_name()}"
-        self.query_one("#p-note", Static).update(self.note(job))
+        self.query_one("#p-note", Static).update(literal(self.note(job)))
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(CHECK_DELAY, self.action_check)
@@ -209,9 +215,10 @@ and at what type size.
         fit.set_class(message.error is not None, "state-over")
         fit.set_class(message.error is None, "state-under")
         if message.error is not None:
-            fit.update(f"✗ {self.mk.shorten(str(message.error))}\n\nNothing will be written.")
+            here = HANDOUT_CUTS if message.job.kind in ("handout", "promises") else ""
+            fit.update(f"✗ {literal(self.mk.shorten(str(message.error)))}\n\n{here}Nothing will be written.")
         elif message.printed is not None:
-            fit.update(f"✓ {message.printed.summary}\nctrl+s writes it.")
+            fit.update(f"✓ {literal(message.printed.summary)}\nctrl+s writes it.")
 
     # --- actions ---------------------------------------------------------------
 
@@ -239,5 +246,5 @@ and at what type size.
             self.notify("Say where to write the PDF.", severity="error")
             return
         path = self.session.ws.root / Path(text).expanduser()
-        self.notify(f"Writing {path.name}…")
+        self.notify(f"Writing {path.name}…", markup=False)
         start_print(self, self.session, job, path)

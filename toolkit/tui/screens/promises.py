@@ -15,11 +15,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.widgets import Button, DataTable, Static, Tab, Tabs
 
 from ...errors import MeetingkitError
 from ...tracker import PROMISE_LABELS, PromiseRow, due_text, promise_rows, set_status
+from ..markup import literal
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
 
@@ -133,14 +133,14 @@ no date is listed as such: that no date was given is worth saying out loud.
             return
         p = row.promise
         lines = [
-            f"[b]{escape(p.what)}[/b]",
-            f"{escape(p.official or 'who: not recorded')} · promised at the meeting of "
+            f"[b]{literal(p.what)}[/b]",
+            f"{literal(p.official or 'who: not recorded')} · promised at the meeting of "
             f"{self.made_at(row)} · question {row.question}",
             f"[dim]id {p.id}[/dim]",
         ]
         for change in p.history:
-            note = f" — {escape(change.note)}" if change.note else ""
-            evidence = f" (evidence: {escape(change.evidence)})" if change.evidence else ""
+            note = f" — {literal(change.note)}" if change.note else ""
+            evidence = f" (evidence: {literal(change.evidence)})" if change.evidence else ""
             label = PROMISE_LABELS.get(change.status, change.status)
             lines.append(f"  {change.on.isoformat()}  {label}{note}{evidence}")
         box.update("\n".join(lines))
@@ -181,7 +181,7 @@ no date is listed as such: that no date was given is worth saying out loud.
                 set_status(promise, status, on, note, evidence)
         if not self.mk.attempt(lambda: self.session.save_answer(answer), lambda: self.reload(row)):
             return
-        self.notify(f"{PROMISE_LABELS.get(status, status).capitalize()}: {row.promise.what}")
+        self.notify(f"{PROMISE_LABELS.get(status, status).capitalize()}: {row.promise.what}", markup=False)
         self.sync()
 
     def reload(self, row: PromiseRow) -> None:

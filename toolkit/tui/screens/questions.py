@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.markup import escape
 from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...bank import Tailored, entry_text, placeholder_values, tailor
 from ...model import AgendaEntry, Meeting, Question
+from ..markup import literal
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
 from .choice import Choice, Pick
@@ -38,10 +38,10 @@ def detail_text(
     """The question as it will be read, then its guidance with placeholders
     filled, as markup for one Static (far lighter than a Markdown widget)."""
     qtext = question.text_in(lang) or next(iter(question.texts.values()))
-    parts = [f"[b]{escape(text)}[/b]", status]
+    parts = [f"[b]{literal(text)}[/b]", status]
     if missing:
         names = ", ".join(f"{{{m}}}" for m in missing)
-        parts.append(f"[$warning]Not filled yet: {escape(names)}. Set them in the settings (F3).[/]")
+        parts.append(f"[$warning]Not filled yet: {literal(names)}. Set them in the settings (F3).[/]")
     sections = (
         ("Why it matters", qtext.why),
         ("Follow-up questions", qtext.follow_ups),
@@ -53,7 +53,7 @@ def detail_text(
     for title, body in sections:
         if not body:
             continue
-        lines = [escape(tailor(line, values).text) for line in (body if isinstance(body, list) else [body])]
+        lines = [literal(tailor(line, values).text) for line in (body if isinstance(body, list) else [body])]
         shown = "\n".join(f" • {line}" for line in lines) if isinstance(body, list) else lines[0]
         parts.append(f"[b $accent]{title}[/]\n{shown}")
     return "\n\n".join(parts)
@@ -187,13 +187,13 @@ already on the agenda, with their place in it.
             status = "[i]No meeting yet: plan one in Meeting mode (2) to build an agenda.[/i]"
         elif entry is not None:
             number = meeting.agenda.index(entry) + 1
-            who = f", asked by {escape(entry.speaker)}" if entry.speaker else ""
+            who = f", asked by {literal(entry.speaker)}" if entry.speaker else ""
             wording = " in your own wording" if entry.text else ""
             status = f"[b $success]✓ On the agenda[/] as question {number}{who}{wording}."
         else:
             status = "[i]Not on the agenda of this meeting. Press a to add it.[/i]"
         topic = session.bank.topic_label(question.topic, self.lang)
-        status += f"\n[dim]{escape(topic)} · id {question.id}[/dim]"
+        status += f"\n[dim]{literal(topic)} · id {question.id}[/dim]"
         self.query_one("#q-body", Static).update(
             detail_text(question, tailored.text, self.lang, status, tailored.missing, values)
         )

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
+from ..markup import literal
 from .form import FormScreen, field
 
 
@@ -21,7 +22,7 @@ class SpeakerForm(FormScreen[tuple[str, str]]):
         self.neighbourhood = neighbourhood
 
     def compose_fields(self) -> ComposeResult:
-        hint = f"Known: {', '.join(self.known)} (→ completes)" if self.known else ""
+        hint = literal(f"Known: {', '.join(self.known)} (→ completes)") if self.known else ""
         yield from field(
             "Speaker's name (empty: anyone)",
             Input(

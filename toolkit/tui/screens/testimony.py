@@ -16,7 +16,7 @@ from typing import ClassVar
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
+from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Button, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from ...errors import MeetingkitError
 from ...model import Meeting, Testimony
 from ...testimony import draft, timing
+from ..markup import literal
 from ..print_tasks import start_print
 from ..printjob import PrintJob, default_folder
 from ..widgets.autosaver import Autosaver
@@ -127,7 +128,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
         listing = self.query_one("#t-speakers", OptionList)
         with self.prevent(OptionList.OptionHighlighted):
             listing.clear_options()
-            listing.add_options(Option(self.speaker_label(meeting, n), id=n) for n in names)
+            listing.add_options(Option(Content(self.speaker_label(meeting, n)), id=n) for n in names)
         keep = (
             self.active.speaker if self.active and meeting and self.active.meeting_id == meeting.id else None
         )
@@ -160,7 +161,9 @@ the left (escape gets you there from the editor; enter opens one), then type.
         for index in range(listing.option_count):
             option = listing.get_option_at_index(index)
             if option.id:
-                listing.replace_option_prompt_at_index(index, self.speaker_label(self.meeting, option.id))
+                listing.replace_option_prompt_at_index(
+                    index, Content(self.speaker_label(self.meeting, option.id))
+                )
 
     def show_buffer(self) -> None:
         """Put the active buffer in the editor (or say why there is none)."""
@@ -185,7 +188,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
         path = self.session.ws.relative(self.session.ws.testimony_path(buffer.meeting_id, buffer.speaker))
         state = "● unsaved changes" if buffer.dirty else ("saved" if buffer.saved else "not saved yet")
         self.query_one("#t-file", Static).update(
-            f"[b]{escape(buffer.speaker)}[/b] · {state} · {escape(path)}"
+            f"[b]{literal(buffer.speaker)}[/b] · {state} · {literal(path)}"
         )
 
     def recount(self) -> None:
@@ -322,7 +325,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
         buffer.saved = record
         buffer.saved_text = buffer.text
         buffer.autosaver.clear()
-        self.notify(f"Saved {self.session.ws.relative(path)}.")
+        self.notify(f"Saved {self.session.ws.relative(path)}.", markup=False)
         self.recount()
         return True
 
@@ -458,5 +461,5 @@ the left (escape gets you there from the editor; enter opens one), then type.
         )
         job = PrintJob("speaker", meeting, (meeting.language,), testimony=record)
         path = default_folder(self.session) / job.file_name()
-        self.notify(f"Printing the speaker copy of {buffer.speaker}…")
+        self.notify(f"Printing the speaker copy of {buffer.speaker}…", markup=False)
         start_print(self, self.session, job, path)

@@ -46,7 +46,7 @@ class Autosaver:
             self.store.write(self.key, fields, base_revision, stamp)
         except MeetingkitError as error:
             app = self.node.app
-            app.call_from_thread(app.notify, f"Autosave failed: {error}", severity="warning")
+            app.call_from_thread(app.notify, f"Autosave failed: {error}", severity="warning", markup=False)
 
     def offer(self, current: dict[str, str], restore: Callable[[dict[str, str], str | None], None]) -> None:
         """If an autosaved draft differs from what is saved, ask whether to restore it."""
