@@ -22,6 +22,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
@@ -275,6 +276,12 @@ class MeetingkitApp(App[int]):
         screen = self.screen
         if isinstance(screen, ModeScreen):
             screen.sync()
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """"meetingkit  ·  the meeting you work on", the meeting in plain text."""
+        if not sub_title:
+            return Content.styled(title, "bold")
+        return Content.assemble((title, "bold"), "  ·  ", sub_title)
 
     def action_settings(self) -> None:
         from .screens.settings_form import SettingsForm
