@@ -124,14 +124,16 @@ class Workspace:
 
     @property
     def lock_dir(self) -> Path:
-        return self._private("locks")
+        return self.private_folder("locks")
 
-    def _private(self, name: str) -> Path:
+    def private_folder(self, name: str) -> Path:
         """A folder in ``.meetingkit/``, which always carries its ``*`` .gitignore.
 
         A fresh git clone has no ``.meetingkit/`` (git ignored it), so the
-        first save or listing there recreates the .gitignore before any lock
-        or cache file appears for a ``git add -A`` to commit.
+        first save or listing there recreates the .gitignore before any lock,
+        cache or autosave file appears for a ``git add -A`` to commit. Use it
+        for anything kept in ``.meetingkit/`` (the folder itself is made by
+        whoever writes into it).
         """
         if not self._private_ready:
             ignore = self.private_dir / ".gitignore"
@@ -234,7 +236,7 @@ class Workspace:
         return loaded
 
     def _cache(self, listing: str, cls: type) -> RecordCache:
-        return RecordCache(self._private(CACHE_DIR) / f"{listing}.marshal", cls)
+        return RecordCache(self.private_folder(CACHE_DIR) / f"{listing}.marshal", cls)
 
     # --- writing --------------------------------------------------------------
 
@@ -282,7 +284,7 @@ class Workspace:
         os.chmod(self.root, 0o700)
         for folder in ("meetings", "testimony", "answers", "questions"):
             make_private_dir(self.root / folder)
-        self._private("locks")
+        self.private_folder("locks")
         settings.revision = replace_if_unchanged(
             self.settings_path,
             yamlio.dumps(schema.settings_to(settings)).encode(),
