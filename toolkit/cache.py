@@ -55,11 +55,18 @@ def fingerprint() -> str:
     """Which code made a cache: a new meetingkit never trusts an old one's records."""
     import yaml
 
-    made_by = f"{VERSION}|{sys.version}|{marshal.version}|{yaml.__version__}|{yaml.__with_libyaml__}"
+    from . import __version__
+
+    made_by = (
+        f"{VERSION}|{__version__}|{sys.version}|{marshal.version}|{yaml.__version__}|{yaml.__with_libyaml__}"
+    )
     digest = hashlib.blake2b(made_by.encode(), digest_size=12)
     here = Path(__file__).parent
     for name in _SOURCES:
-        digest.update((here / name).read_bytes())
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:  # installed without its sources (a frozen app): the version must do
+            digest.update(name.encode())
     return digest.hexdigest()
 
 
@@ -136,7 +143,7 @@ class RecordCache:
         """The entries, or none at all when the file is missing, foreign, damaged or stale."""
         try:
             with open(self.file, "rb") as f:
-                if os.fstat(f.fileno()).st_uid != os.getuid():
+                if hasattr(os, "getuid") and os.fstat(f.fileno()).st_uid != os.getuid():
                     return {}  # only ever trust a cache this user wrote
                 blob = f.read()
         except OSError:
