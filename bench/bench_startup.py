@@ -29,7 +29,6 @@ import tempfile
 import termios
 import threading
 import time
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -93,7 +92,7 @@ def make_workspace(folder: Path) -> Path:
     from toolkit.store import Workspace
 
     ws = Workspace(folder / "demo")
-    ws.create(replace(demo.DEMO_SETTINGS, revision=None))
+    ws.create(demo.settings())
     demo.build(ws, load(ws.bank_dir), date.today())
     return ws.root
 

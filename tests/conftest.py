@@ -56,7 +56,7 @@ TODAY = date(2026, 11, 27)
 def demo_ws(tmp_path: Path) -> Workspace:
     """The example workspace as `init --demo` makes it, built as of TODAY."""
     workspace = Workspace(tmp_path / "demo")
-    workspace.create(Settings(**{k: v for k, v in vars(demo.DEMO_SETTINGS).items() if k != "revision"}))
+    workspace.create(demo.settings())
     demo.build(workspace, load(workspace.bank_dir), TODAY)
     return workspace
 

@@ -16,27 +16,31 @@ from .bank import Bank
 from .model import AgendaEntry, Meeting, Official, Settings, Testimony
 from .store import Workspace
 
-DEMO_SETTINGS = Settings(
-    group="Alder County Immigrant Rights Network",
-    contact="info@example.org · (555) 010-0199",
-    website="https://example.org/alder-rights",
-    jurisdiction="Alder County",
-    agency="the Alder County Sheriff's Office",
-    state="Columbia",
-    body="Alder County Board of Commissioners",
-    officials=[
-        Official("Dana Whitfield", "Sheriff", "sheriff"),
-        Official("Luis Ortega", "Chair, Board of Commissioners", "county-commission"),
-        Official("Priya Raman", "County Attorney", "county-attorney"),
-    ],
-    languages=["en", "es"],
-    names={
-        "es": {
-            "agency": "la Oficina del Sheriff del Condado de Alder",
-            "body": "la Junta de Comisionados del Condado de Alder",
-        }
-    },
-)
+
+def settings() -> Settings:
+    """The example's settings, a fresh copy each time (callers may change it)."""
+    return Settings(
+        group="Alder County Immigrant Rights Network",
+        contact="info@example.org · (555) 010-0199",
+        website="https://example.org/alder-rights",
+        jurisdiction="Alder County",
+        agency="the Alder County Sheriff's Office",
+        state="Columbia",
+        body="Alder County Board of Commissioners",
+        officials=[
+            Official("Dana Whitfield", "Sheriff", "sheriff"),
+            Official("Luis Ortega", "Chair, Board of Commissioners", "county-commission"),
+            Official("Priya Raman", "County Attorney", "county-attorney"),
+        ],
+        languages=["en", "es"],
+        names={
+            "es": {
+                "agency": "la Oficina del Sheriff del Condado de Alder",
+                "body": "la Junta de Comisionados del Condado de Alder",
+            }
+        },
+    )
+
 
 SPEAKERS = ("Maria Lopez", "James Carter")
 SIGNUP = "Sign up with the clerk before 6:00 pm, in person or at the kiosk by the door."

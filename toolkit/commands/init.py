@@ -27,8 +27,7 @@ def run(args: argparse.Namespace) -> int:
     ws = context.workspace(args)
     from .. import demo
 
-    base = demo.DEMO_SETTINGS if args.demo else Settings()
-    settings = Settings(**{k: v for k, v in vars(base).items() if k != "revision"})
+    settings = demo.settings() if args.demo else Settings()
     for name in ("group", "agency", "jurisdiction", "state", "body", "website", "contact"):
         value = getattr(args, name)
         if value:

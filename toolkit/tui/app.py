@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -186,7 +185,7 @@ class MeetingkitApp(App[int]):
         ws = Workspace(self.root)
         try:
             if kind == "demo":
-                ws.create(replace(demo.DEMO_SETTINGS, revision=None))
+                ws.create(demo.settings())
                 demo.build(ws, load(ws.bank_dir), self.today)
             else:
                 ws.create(Settings())
@@ -278,7 +277,7 @@ class MeetingkitApp(App[int]):
             screen.sync()
 
     def format_title(self, title: str, sub_title: str) -> Content:
-        """"meetingkit  ·  the meeting you work on", the meeting in plain text."""
+        """ "meetingkit  ·  the meeting you work on", the meeting in plain text."""
         if not sub_title:
             return Content.styled(title, "bold")
         return Content.assemble((title, "bold"), "  ·  ", sub_title)
