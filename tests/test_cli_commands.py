@@ -263,24 +263,42 @@ def test_store_roundtrip_keeps_unicode_and_order(ws: Workspace):
 
 def test_meeting_plan_set_and_unask(cli, tmp_path):
     root = _new_ws(cli, tmp_path)
-    mid = cli("meeting", "new", "--body", "City Council", "--date", "2027-02-01", "--minutes", "1",
-              workspace=root).out.strip()
+    mid = cli(
+        "meeting", "new", "--body", "City Council", "--date", "2027-02-01", "--minutes", "1", workspace=root
+    ).out.strip()
     for qid in ("287g-participation", "data-sharing", "detainers-release-notification", "sanctuary-policy"):
         assert cli("meeting", "ask", mid, qid, workspace=root).code == 0
     alone = cli("meeting", "plan", mid, "--speaker", "Ana", "--json", workspace=root)
     assert alone.code == 1 and json.loads(alone.out)[0]["over"] is True
-    r = cli("meeting", "plan", mid, "--speaker", "Ana", "--speaker", "Ben", "--speaker", "Cy", "--apply",
-            workspace=root)
-    speakers = [e["speaker"] for e in yaml.safe_load((root / "meetings" / f"{mid}.yaml").read_text())["agenda"]]
+    r = cli(
+        "meeting",
+        "plan",
+        mid,
+        "--speaker",
+        "Ana",
+        "--speaker",
+        "Ben",
+        "--speaker",
+        "Cy",
+        "--apply",
+        workspace=root,
+    )
+    speakers = [
+        e["speaker"] for e in yaml.safe_load((root / "meetings" / f"{mid}.yaml").read_text())["agenda"]
+    ]
     assert speakers[0] == "Ana" and speakers[-1] == "Cy" and speakers == sorted(speakers)
     assert ("OVER" in r.out) == (r.code == 1)
     assert cli("meeting", "set", mid, "--minutes", "3", "--time", "19:00", workspace=root).code == 0
-    fits = json.loads(cli("meeting", "plan", mid, "--speaker", "Ana", "--speaker", "Ben", "--json",
-                          workspace=root).out)
+    fits = json.loads(
+        cli("meeting", "plan", mid, "--speaker", "Ana", "--speaker", "Ben", "--json", workspace=root).out
+    )
     assert not any(s["over"] for s in fits) and all(s["limit_words"] == 390 for s in fits)
     assert cli("meeting", "unask", mid, "data-sharing", workspace=root).code == 0
     agenda = yaml.safe_load((root / "meetings" / f"{mid}.yaml").read_text())["agenda"]
-    assert [e["question"] for e in agenda] == ["287g-participation", "detainers-release-notification",
-                                               "sanctuary-policy"]
+    assert [e["question"] for e in agenda] == [
+        "287g-participation",
+        "detainers-release-notification",
+        "sanctuary-policy",
+    ]
     again = cli("meeting", "unask", mid, "data-sharing", workspace=root)
     assert again.code == 2 and "not on the agenda" in again.err

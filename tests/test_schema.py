@@ -32,7 +32,9 @@ def test_newer_format_is_refused_with_advice(ws: Workspace):
     )
     with pytest.raises(FileProblem) as exc:
         ws.meeting("2027-01-05-council")
-    assert "format 2" in str(exc.value) and "Update meetingkit" in str(exc.value) and "line 1" in str(exc.value)
+    assert (
+        "format 2" in str(exc.value) and "Update meetingkit" in str(exc.value) and "line 1" in str(exc.value)
+    )
 
 
 def test_settings_errors_name_the_field(ws: Workspace):
