@@ -15,6 +15,9 @@ inode). The YAML stays the only source of truth:
 - it holds plain data only (lists, strings, numbers) in ``marshal`` form,
   which loads fast and, unlike pickle, cannot run code; a checksum catches a
   damaged file, and only a file owned by this user is read;
+- each file's entry is marshalled on its own and read only when looked up, so
+  loading the cache never holds the GIL for long (the app reads it in a
+  worker thread while it draws its first frame);
 - it is written atomically, private (0600), and git never sees it
   (``.meetingkit/`` ignores everything in it).
 """
@@ -136,10 +139,10 @@ class RecordCache:
         self.file = cache_file
         self.encode, self.decode = codec(cls)
         self.entries = self._load()
-        self.seen: dict[str, list[Any]] = {}
+        self.seen: dict[str, bytes] = {}
         self.changed = False
 
-    def _load(self) -> dict[str, list[Any]]:
+    def _load(self) -> dict[str, bytes]:
         """The entries, or none at all when the file is missing, foreign, damaged or stale."""
         try:
             with open(self.file, "rb") as f:
@@ -162,18 +165,21 @@ class RecordCache:
 
         ``shown`` is the path a problem names, as the user spelled the workspace.
         """
-        entry = self.entries.get(name)
-        if entry is None or entry[0] != _identity(st):
+        blob = self.entries.get(name)
+        if blob is None:
             return None
         try:
+            entry = marshal.loads(blob)
+            if entry[0] != _identity(st):
+                return None
             if entry[1] == "problem":
                 found: Any = FileProblem(shown, entry[2], line=entry[3], field=entry[4])
             else:
                 found = self.decode(entry[3])
                 found.revision = entry[2]
-        except (TypeError, ValueError, IndexError, OverflowError):
+        except (EOFError, TypeError, ValueError, IndexError, OverflowError):
             return None
-        self.seen[name] = entry
+        self.seen[name] = blob
         return found
 
     def remember(self, name: str, st: os.stat_result, found: Any | FileProblem) -> None:
@@ -182,9 +188,10 @@ class RecordCache:
         if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
             return
         if isinstance(found, FileProblem):
-            self.seen[name] = [_identity(st), "problem", found.message, found.line, found.field]
+            entry = [_identity(st), "problem", found.message, found.line, found.field]
         else:
-            self.seen[name] = [_identity(st), "record", found.revision, self.encode(found)]
+            entry = [_identity(st), "record", found.revision, self.encode(found)]
+        self.seen[name] = marshal.dumps(entry)
 
     def save(self) -> None:
         """Write the cache if anything changed; failing to is never an error."""
