@@ -123,7 +123,7 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_record(crash_ws: Worksp
             saved[answer.question] = version
         for answer in loaded.records:  # what the derived cache gave equals the file itself
             assert ws.answer(answer.meeting, answer.question) == answer
-    assert max(saved.values()) > 3 * KILLS // 2, "the writer hardly ran; kills came too early to test much"
+    assert max(saved.values()) > KILLS // 2, "the writer hardly ran; kills came too early to test much"
     findings = check(ws)
     assert [f for f in findings if f.serious] == []
     leftovers = list(ws.leftover_temp_files())
