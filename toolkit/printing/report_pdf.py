@@ -114,10 +114,13 @@ def _table(table: rt.Table, s: _Styles, width: float) -> list[Flowable]:
 
 def _questions(summary: Summary, s: _Styles) -> list[Flowable]:
     questions = rt.questions(summary)
-    out: list[Flowable] = [s.p("Questions", s.h2)] if questions else []
+    out: list[Flowable] = []
     for q in questions:
         latest = Paragraph(f"{escape_text(q.times)}; latest: {s.bold(q.latest)}.", s.body)
-        out.append(KeepTogether([s.p(f"{q.number}. {q.topic}", s.h3), s.p(q.text, s.quote), latest]))
+        # The section heading travels with the first question, never alone at a page's foot.
+        heading = [] if out else [s.p("Questions", s.h2)]
+        title = s.p(f"{q.number}. {q.topic}", s.h3)
+        out.append(KeepTogether([*heading, title, s.p(q.text, s.quote), latest]))
         for asked in q.asked:
             entry = [
                 Paragraph(f"{s.bold(asked.where)}: {escape_text(asked.outcome)}", s.item, bulletText="•")
@@ -177,12 +180,16 @@ def report_pdf(
             out += _table(table, s, width)
         out += _questions(summary, s)
         out += [s.p("Meetings", s.h2)]
+        entries = []
         for line, notes in rt.meetings(summary):
             entry = [s.p(line, s.item, bullet="•")]
             if notes:
                 entry.append(s.p(f"Private notes: {notes}", s.sub))
-            out.append(KeepTogether(entry))
-        return [*out, Spacer(0, BODY), s.p(rt.closing(summary))]
+            entries.append(entry)
+        closing = [Spacer(0, BODY), s.p(rt.closing(summary))]
+        if entries:  # the closing line never stands alone on a last page
+            entries[-1] += closing
+        return [*out, *(KeepTogether(e) for e in entries or [closing])]
 
     meta = Meta(
         title=f"{rt.title(settings)} (as of {as_of})",
