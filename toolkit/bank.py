@@ -14,9 +14,10 @@ from pathlib import Path
 
 from . import schema, yamlio
 from .errors import FileProblem, NotFound
-from .model import AgendaEntry, Meeting, Question, Settings, Way
+from .model import PLACEHOLDERS, AgendaEntry, Meeting, Question, Settings, Way
 
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
+"""Only the known names are placeholders; any other ``{…}`` a person typed is text."""
 
 
 @dataclass
