@@ -9,27 +9,19 @@ example workspace; each figure is the best of ``--runs``.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import tempfile
-from pathlib import Path
 
-from measure import MEETINGKIT, best, report, run
+from measure import MEETINGKIT, best, demo_env, report, run, runs_option
 
 GOAL = 2.5
 COMMANDS = (["questions", "list"], ["meeting", "list"], ["promise", "list", "--overdue", "--json"], ["check"])
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=20)
-    runs = parser.parse_args().runs
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    runs = runs_option(__doc__, 20)
     with tempfile.TemporaryDirectory() as tmp:
-        env["MEETINGKIT_WORKSPACE"] = str(Path(tmp) / "demo")
-        run([*MEETINGKIT, "init", "--demo"], env)
+        env = demo_env(tmp)
         floor = best([run([sys.executable, "-c", "import yaml"], env) for _ in range(runs)]).seconds
         for args in COMMANDS:
             figure = best([run([*MEETINGKIT, *args], env) for _ in range(runs)]).seconds

@@ -14,27 +14,20 @@ Goal: within 1.5x.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-from measure import MEETINGKIT, ROOT, Run, best, report_ratio, run
+from measure import MEETINGKIT, ROOT, Run, best, demo_env, report_ratio, run, runs_option
 
 GOAL = 1.5
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=10)
-    runs = parser.parse_args().runs
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    runs = runs_option(__doc__, 10)
     with tempfile.TemporaryDirectory() as tmp:
-        env["MEETINGKIT_WORKSPACE"] = str(Path(tmp) / "demo")
-        run([*MEETINGKIT, "init", "--demo"], env)
+        env = demo_env(tmp)
         upcoming = json.loads(run([*MEETINGKIT, "meeting", "list", "--json"], env).stdout)[1]["id"]
         out = Path(tmp) / "handout.pdf"
         commands = {

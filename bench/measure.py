@@ -45,6 +45,23 @@ def run(cmd: list[str], env: dict[str, str] | None = None) -> Run:
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out)
 
 
+def runs_option(doc: str, default: int) -> int:
+    """The ``--runs N`` option the small benchmarks share."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=default)
+    return parser.parse_args().runs
+
+
+def demo_env(folder: str) -> dict[str, str]:
+    """An environment on a fresh example workspace in ``folder``, byte-code caching on
+    (as after a normal install, whatever this shell sets)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["MEETINGKIT_WORKSPACE"] = str(Path(folder) / "demo")
+    run([*MEETINGKIT, "init", "--demo"], env)
+    return env
+
+
 def best(runs: list[Run]) -> Run:
     return min(runs, key=lambda r: r.seconds)
 
