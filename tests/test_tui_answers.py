@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_tui_support import drive, keys, shown, until
+from test_tui_support import drive, keys, notices, shown, until
 
 from toolkit.store import Workspace
 from toolkit.tui.screens.answers import AnswersScreen
@@ -95,3 +95,66 @@ def test_the_logged_answers_of_a_held_meeting_are_shown(demo_ws: Workspace) -> N
         assert statuses == ["partial", "deflected", "partial", "declined"]
 
     drive(demo_ws.root, steps)
+
+
+def test_a_promise_added_on_the_command_line_meanwhile_is_merged_with_the_apps_save(
+    demo_ws: Workspace, cli
+) -> None:  # type: ignore[no-untyped-def]
+    held = demo_ws.meetings().records[0]
+    qid = "287g-participation"
+    before = demo_ws.answer(held.id, qid)
+    assert before is not None and before.status == "partial"
+
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        pilot.app.open_meeting(held.id)
+        await pilot.press("4")
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.question_id == qid)
+        added = cli(
+            "promise", "add", held.id, qid, "--what", "Send the 287(g) agreement", "--due", "2027-01-15",
+            workspace=demo_ws.root,
+        )  # fmt: skip
+        assert added.code == 0, added.err
+        await pilot.press("a", "ctrl+s")
+        await until(pilot, lambda: screen.question_id != qid)
+        assert any("both saved" in n for n in notices(pilot.app))
+        assert str(screen.query_one("#a-agenda").get_row(qid)[3]) == str(len(before.promises) + 1)
+
+    drive(demo_ws.root, steps)
+    after = demo_ws.answer(held.id, qid)
+    assert after is not None
+    assert after.status == "answered" and after.official == before.official
+    assert [p.what for p in after.promises] == [
+        *(p.what for p in before.promises),
+        "Send the 287(g) agreement",
+    ]
+    text = demo_ws.answer_path(held.id, qid).read_text()
+    assert "status: answered" in text and "what: Send the 287(g) agreement" in text
+
+
+def test_the_same_field_changed_on_the_command_line_meanwhile_offers_reload(demo_ws: Workspace, cli) -> None:  # type: ignore[no-untyped-def]
+    held = demo_ws.meetings().records[0]
+    qid = "287g-participation"
+
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        pilot.app.open_meeting(held.id)
+        await pilot.press("4")
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.question_id == qid)
+        changed = cli("answer", held.id, qid, "--status", "declined", workspace=demo_ws.root)
+        assert changed.code == 0, changed.err
+        await pilot.press("a", "ctrl+s")
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == "Choice")
+        dialog = pilot.app.screen
+        assert "Changed on disk" in shown(dialog.query_one(".dialog-title"))
+        assert "status" in shown(dialog.query_one(".dialog-message"))
+        await pilot.press("r")
+        await until(pilot, lambda: pilot.app.screen is not dialog and type(pilot.app.screen) is type(dialog))
+        assert "Restore the autosaved draft" in shown(pilot.app.screen.query_one(".dialog-title"))
+        await pilot.press("d")
+        await until(pilot, lambda: pilot.app.screen is screen)
+        assert screen.query_one("#a-status").value == "declined"
+
+    drive(demo_ws.root, steps)
+    answer = demo_ws.answer(held.id, qid)
+    assert answer is not None and answer.status == "declined"

@@ -3,6 +3,7 @@ the template, an outside editor, and a long text that stays smooth."""
 
 from __future__ import annotations
 
+import shutil
 import stat
 import sys
 from pathlib import Path
@@ -102,6 +103,15 @@ def test_autosave_writes_the_draft_and_offers_it_back(demo_ws: Workspace) -> Non
     drive(demo_ws.root, restore)
     assert typed in demo_ws.testimony_path(meeting.id, "Maria Lopez").read_text()
     assert not draft_path.exists()
+
+
+def test_autosaves_in_a_fresh_clone_are_ignored_by_git(demo_ws: Workspace) -> None:
+    """A clone has no .meetingkit/ (git ignored it): the first draft brings its .gitignore back."""
+    shutil.rmtree(demo_ws.private_dir)
+    autosave = Autosave(Workspace(demo_ws.root))
+    autosave.write(("testimony", "m", "maria"), {"text": "draft"}, None, autosave.stamp())
+    assert autosave.path("testimony", "m", "maria").parent == demo_ws.private_dir / "autosave"
+    assert (demo_ws.private_dir / ".gitignore").read_text().splitlines()[-1] == "*"
 
 
 def test_a_new_speaker_starts_from_the_template(demo_ws: Workspace) -> None:

@@ -1,8 +1,9 @@
 """Drafts kept every few seconds while someone types, so a crash or a
 ``kill -9`` loses seconds, not an evening's testimony.
 
-Autosaves live in ``<workspace>/.meetingkit/autosave/`` (private, never in
-git), one small JSON file per open editor, written atomically. They are not
+Autosaves live in ``<workspace>/.meetingkit/autosave/`` (private, and never
+in git: the store's private folder comes with its ``.gitignore``, even in a
+fresh clone), one small JSON file per open editor, written atomically. They are not
 records: the real file changes only when the user saves. The revision of the
 real file the draft started from is kept, so restoring an old draft and saving
 it cannot silently overwrite a newer file.
@@ -36,7 +37,7 @@ class Autosave:
     """The autosave folder of one workspace; safe to call from worker threads."""
 
     def __init__(self, ws: Workspace) -> None:
-        self.folder = ws.private_dir / "autosave"
+        self.folder = ws.private_folder("autosave")
         self._lock = threading.Lock()
         self._stamps = itertools.count()
         self._written: dict[str, int] = {}

@@ -3,12 +3,15 @@ organizer is working on.
 
 Plain Python (no Textual), so it can be built in a worker thread and tested
 without a screen. Every change goes through the store, which refuses to
-overwrite a file that changed on disk; the in-memory copies follow only after
-a write succeeded. ``version`` counts changes so screens know when to redraw.
+overwrite a file that changed on disk (answers, which the command line may
+change while the app holds them, are merged when the changes do not overlap);
+the in-memory copies follow only after a write succeeded. ``version`` counts
+changes so screens know when to redraw.
 """
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -123,12 +126,21 @@ class Session:
         found = self.answers_of(meeting_id).get(question_id)
         return found if found is not None else Answer(meeting=meeting_id, question=question_id)
 
-    def save_answer(self, answer: Answer) -> None:
-        """Write an answer with its promises; raises ConflictError if the file moved on."""
-        self.ws.save_answer(answer)
+    def save_answer(self, answer: Answer, base: Answer) -> bool:
+        """Write ``answer``, an edit of ``base`` (the answer as it was read), with its promises.
+
+        If someone else (the command line, another organizer) saved the same
+        file meanwhile, the changes that do not overlap are merged and
+        ``answer`` then holds what was saved: True says theirs came in, so
+        the screen shows them. Raises ConflictError naming the fields both
+        sides changed.
+        """
+        mine = deepcopy(answer)
+        self.ws.save_answer_merging(base, answer)
         key = (answer.meeting, answer.question)
         self.answers = [a for a in self.answers if (a.meeting, a.question) != key] + [answer]
         self.version += 1
+        return answer != mine
 
     def reload_answer(self, meeting_id: str, question_id: str) -> Answer:
         fresh = self.ws.answer(meeting_id, question_id)

@@ -319,11 +319,15 @@ meeting you work on (ctrl+g picks another).
         return answer is not None and self.store(answer)
 
     def store(self, answer: Answer) -> bool:
-        if not self.mk.attempt(lambda: self.session.save_answer(answer), lambda: self.reload(answer)):
+        """Save; ``answer`` then holds what was saved, with any changes merged in from elsewhere."""
+        assert self.loaded is not None
+        if not self.save_answer(answer, self.loaded, lambda: self.reload(answer)):
             return False
         if self.autosaver is not None:
             self.autosaver.clear()
         self.loaded = deepcopy(answer)
+        if self.form_fields() != fields_of(answer):
+            self.fill(fields_of(answer))
         self._seen_version = self.session.version
         self.redraw_row(answer)
         self.show_promises(answer)
@@ -369,8 +373,8 @@ meeting you work on (ctrl+g picks another).
         answer = self.answer_from_form()
         if answer is None:
             return
-        promise = add_promise(answer, what, due, who, meeting.date, note)  # type: ignore[arg-type]
+        add_promise(answer, what, due, who, meeting.date, note)  # type: ignore[arg-type]
         if self.store(answer):
-            self.fill(fields_of(answer))
-            self.notify(f"Promise recorded ({promise.id}).")
+            # Last even after a merge (new promises go after theirs), renumbered if they added one too.
+            self.notify(f"Promise recorded ({answer.promises[-1].id}).")
             self.action_back()

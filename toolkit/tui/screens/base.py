@@ -3,6 +3,7 @@ help text, and redrawing when the workspace changed while it was hidden."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -10,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from ...errors import MeetingkitError
-from ...model import Meeting
+from ...model import Answer, Meeting
 from ..widgets.mode_bar import ModeBar, ModeTabs
 
 if TYPE_CHECKING:
@@ -78,6 +79,25 @@ class ModeScreen(Screen[None]):
         ):
             return False
         self.sync()
+        return True
+
+    def save_answer(self, answer: Answer, base: Answer, reload: Callable[[], None]) -> bool:
+        """Save ``answer``, edited from ``base``; what others saved to it meanwhile is
+        merged in (and said so); on an overlap, offer ``reload``."""
+        merged = False
+
+        def write() -> None:
+            nonlocal merged
+            merged = self.session.save_answer(answer, base)
+
+        if not self.mk.attempt(write, reload):
+            return False
+        if merged:
+            self.notify(
+                "This answer was also changed elsewhere (the command line, another organizer) "
+                "since you opened it: their changes and yours are both saved.",
+                title="Merged",
+            )
         return True
 
     def reload_meeting(self, meeting_id: str) -> None:

@@ -175,11 +175,12 @@ no date is listed as such: that no date was given is worth saying out loud.
         if result is None:
             return
         status, on, note, evidence = result
-        answer = deepcopy(self.session.answer_for(row.meeting, row.question))
+        base = self.session.answer_for(row.meeting, row.question)
+        answer = deepcopy(base)
         for promise in answer.promises:
             if promise.id == row.promise.id:
                 set_status(promise, status, on, note, evidence)
-        if not self.mk.attempt(lambda: self.session.save_answer(answer), lambda: self.reload(row)):
+        if not self.save_answer(answer, base, lambda: self.reload(row)):
             return
         self.notify(f"{PROMISE_LABELS.get(status, status).capitalize()}: {row.promise.what}", markup=False)
         self.sync()

@@ -69,8 +69,8 @@ class Autosaver:
             Choice(
                 "Restore the autosaved draft?",
                 f"A draft autosaved at {draft.saved_at:%Y-%m-%d %H:%M} differs from what is saved: "
-                "the app was closed without saving, or stopped. Restore it to keep typing "
-                "where you were (nothing is saved until you save).",
+                "typed before a reload, or left when the app stopped without saving. Restore it "
+                "to keep typing where you were (nothing is saved until you save).",
                 [
                     Pick("r", "Restore the draft", "restore", "primary"),
                     Pick("d", "Discard the draft", "discard", "error"),
