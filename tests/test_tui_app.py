@@ -84,6 +84,31 @@ def test_the_first_frame_does_not_wait_for_the_workspace(demo_ws: Workspace, mon
     run_fresh(demo_ws.root, steps)
 
 
+def test_quitting_while_the_workspace_is_read_does_not_wait_for_the_reading(
+    demo_ws: Workspace, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    reading, release, done = threading.Event(), threading.Event(), threading.Event()
+    real_open = session_module.Session.open.__func__
+
+    def slow_open(cls, root, today):  # type: ignore[no-untyped-def]
+        reading.set()
+        release.wait(10)
+        done.set()
+        return real_open(cls, root, today)
+
+    monkeypatch.setattr(session_module.Session, "open", classmethod(slow_open))
+
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await until(pilot, reading.is_set)
+        await pilot.press("ctrl+q")
+
+    try:
+        run_fresh(demo_ws.root, steps)
+        assert not done.is_set(), "the app closed while the workspace was still being read"
+    finally:
+        release.set()
+
+
 def test_quitting_with_unsaved_text_asks_first(demo_ws: Workspace) -> None:
     held = demo_ws.meetings().records[0]
     path = demo_ws.testimony_path(held.id, "Maria Lopez")

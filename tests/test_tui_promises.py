@@ -9,13 +9,14 @@ from test_tui_support import drive, shown, until
 
 from toolkit.store import Workspace
 from toolkit.tui.screens.promises import PromisesScreen
+from toolkit.tui.widgets.row_list import RowList
 
 OVERDUE = "Provide the written data-sharing policy"
 
 
 def rows(screen: PromisesScreen) -> list[list[str]]:
-    table = screen.query_one("#pr-table")
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+    table = screen.query_one("#pr-table", RowList)
+    return [[str(cell) for cell in table.cells_at(i)] for i in range(table.row_count)]
 
 
 def test_an_overdue_promise_is_marked_as_of_a_fixed_date(demo_ws: Workspace) -> None:
@@ -25,7 +26,7 @@ def test_an_overdue_promise_is_marked_as_of_a_fixed_date(demo_ws: Workspace) -> 
         await until(pilot, lambda: bool(screen.rows))
         first = rows(screen)[0]
         assert first[4] == OVERDUE and first[1] == "7 days" and first[2] == "open"
-        late = screen.query_one("#pr-table").get_row_at(0)[1]
+        late = screen.query_one("#pr-table", RowList).cells_at(0)[1]
         assert "red" in str(late.style)
         assert "As of 2026-11-27" in shown(screen.query_one("#pr-summary"))
         await pilot.press("v")
@@ -69,7 +70,7 @@ def test_updating_a_status_keeps_a_dated_history(demo_ws: Workspace) -> None:
         await pilot.pause()
         index = [r[4] for r in rows(screen)].index(OVERDUE)
         assert rows(screen)[index][2] == "kept" and rows(screen)[index][1] == ""
-        screen.query_one("#pr-table").move_cursor(row=index)
+        screen.query_one("#pr-table", RowList).cursor = index
         await pilot.pause()
         history = shown(screen.query_one("#pr-history"))
         assert "2026-11-27  kept — Policy posted online (evidence: https://example.org/policy.pdf)" in history
@@ -83,3 +84,23 @@ def test_updating_a_status_keeps_a_dated_history(demo_ws: Workspace) -> None:
     assert [(c.on, c.status) for c in promise.history][-1] == (date(2026, 11, 27), "kept")
     assert promise.history[-1].evidence == "https://example.org/policy.pdf"
     assert len(promise.history) == 2
+
+
+def test_a_click_or_the_arrow_keys_pick_a_promise_and_show_its_history(demo_ws: Workspace) -> None:
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await pilot.press("5", "a")
+        screen = pilot.app.screen
+        table = screen.query_one("#pr-table", RowList)
+        await until(pilot, lambda: len(screen.rows) == 3)
+        await pilot.click("#pr-table", offset=(3, 3))  # the header is line 0
+        await pilot.pause()
+        assert table.cursor == 2
+        history = screen.query_one("#pr-history")
+        assert screen.rows[2].promise.what in shown(history)
+        await pilot.press("up")
+        assert table.cursor == 1 and screen.rows[1].promise.what in shown(history)
+        await pilot.press("o")
+        await pilot.pause()
+        assert screen.selected() is not None and screen.selected().status == "open"
+
+    drive(demo_ws.root, steps, as_of=TODAY)

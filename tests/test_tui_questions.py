@@ -62,6 +62,9 @@ def test_taking_a_question_off_the_agenda(demo_ws: Workspace) -> None:
 def test_tailoring_shows_a_live_preview_and_saves_the_wording(demo_ws: Workspace) -> None:
     meeting = upcoming(demo_ws)
     qid = meeting.agenda[0].question
+    settings = demo_ws.settings()
+    settings.state = ""
+    demo_ws.save_settings(settings)
 
     async def steps(pilot):  # type: ignore[no-untyped-def]
         await pilot.press("1")
@@ -69,11 +72,15 @@ def test_tailoring_shows_a_live_preview_and_saves_the_wording(demo_ws: Workspace
         await pilot.press("t")
         form = pilot.app.screen
         area = form.query_one("#tailor-text")
-        area.text = "Will {agency} publish its warrant policy before {when}?"
+        area.text = "Will {agency} publish its warrant policy, as {state} law asks, by {when}?"
         await pilot.pause()
         preview = shown(form.query_one("#tailor-preview"))
-        assert preview == "Will the Alder County Sheriff's Office publish its warrant policy before {when}?"
-        assert "{when}" in shown(form.query_one("#tailor-missing"))
+        assert (
+            preview
+            == "Will the Alder County Sheriff's Office publish its warrant policy, as {state} law asks, by {when}?"
+        )
+        missing = shown(form.query_one("#tailor-missing"))
+        assert "{state}" in missing and "{when}" not in missing, "only the four names are placeholders"
         area.text = "Will {agency} publish its warrant policy this month?"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -15,16 +15,25 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Button, DataTable, Static, Tab, Tabs
+from textual.widgets import Button, Static, Tab, Tabs
 
 from ...errors import MeetingkitError
 from ...tracker import PROMISE_LABELS, PromiseRow, due_text, promise_rows, set_status
 from ..markup import literal
 from ..widgets.pane_button import PaneButton
+from ..widgets.row_list import Column, RowList
 from .base import ModeScreen
 
 FILTERS = {"open": "Open", "overdue": "Overdue", "all": "All"}
 STATUS_STYLE = {"kept": "green", "partly-kept": "yellow", "broken": "red", "withdrawn": "dim"}
+COLUMNS = (
+    Column("Due", 10),
+    Column("Late", 9),
+    Column("Status", 11),
+    Column("Made", 10),
+    Column("What", 44),
+    Column("Official"),
+)
 
 
 def keep(row: PromiseRow, which: str) -> bool:
@@ -65,61 +74,66 @@ no date is listed as such: that no date was given is worth saying out loud.
         super().__init__()
         self.which = "open"
         self.rows: list[PromiseRow] = []
+        self._all: list[PromiseRow] = []
+        self._made: dict[str, str] = {}
+        self._read_at = -1
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="pr-main"):
             yield FilterTabs(*(Tab(label, id=f"f-{key}") for key, label in FILTERS.items()), active="f-open")
             yield Static("", id="pr-summary")
-            yield DataTable(id="pr-table", cursor_type="row", zebra_stripes=True)
+            yield RowList(COLUMNS, id="pr-table")
             yield Static("", id="pr-history")
             yield PaneButton("Update status (u)", id="pr-update", variant="primary")
 
-    def on_mount(self) -> None:
-        table = self.query_one("#pr-table", DataTable)
-        table.add_columns("Due", "Late", "Status", "Made")
-        table.add_column("What", width=44)
-        table.add_column("Official")
+    def all_rows(self) -> list[PromiseRow]:
+        """Every promise as of today, worked out again only when the session changed
+        (not on each filter key: that is 10,000 answers on a coalition's workspace)."""
+        session = self.session
+        if self._read_at != session.version:
+            self._read_at = session.version
+            self._all = promise_rows(session.answers, session.today)
+            self._made = {m.id: m.date.isoformat() for m in session.meetings}
+        return self._all
 
     def refresh_view(self) -> None:
-        session = self.session
-        all_rows = promise_rows(session.answers, session.today)
+        all_rows = self.all_rows()
+        table = self.query_one("#pr-table", RowList)
+        was = self.selected()
         self.rows = [r for r in all_rows if keep(r, self.which)]
         overdue = sum(r.overdue for r in all_rows)
         still_open = sum(r.status == "open" for r in all_rows)
         self.query_one("#pr-summary", Static).update(
-            f"As of {session.today.isoformat()}: {len(all_rows)} promises, {still_open} open, "
+            f"As of {self.session.today.isoformat()}: {len(all_rows)} promises, {still_open} open, "
             f"[b $error]{overdue} overdue[/]. Showing {FILTERS[self.which].lower()}."
         )
-        table = self.query_one("#pr-table", DataTable)
-        row = table.cursor_row
-        table.clear()
-        for r in self.rows:
-            p = r.promise
-            style = "bold red" if r.overdue else ""
-            late = f"{r.days_overdue} days" if r.overdue else ""
-            table.add_row(
-                Text(due_text(p), style=style),
-                Text(late, style=style),
-                Text(PROMISE_LABELS.get(r.status, r.status), style=STATUS_STYLE.get(r.status, style)),
-                Text(self.made_at(r)),
-                Text(p.what),
-                Text(p.official),
-                key=p.id,
-            )
-        if self.rows:
-            table.move_cursor(row=min(row, len(self.rows) - 1))
+        ids = [r.promise.id for r in self.rows]
+        cursor = ids.index(was.promise.id) if was is not None and was.promise.id in ids else table.cursor
+        table.set_rows(len(self.rows), lambda index: self.cells(self.rows[index]), cursor)
         self.show_history()
+
+    def cells(self, row: PromiseRow) -> tuple[Text, ...]:
+        """What the table shows of one promise: late ones in red."""
+        p = row.promise
+        style = "bold red" if row.overdue else ""
+        late = f"{row.days_overdue} days" if row.overdue else ""
+        return (
+            Text(due_text(p), style=style),
+            Text(late, style=style),
+            Text(PROMISE_LABELS.get(row.status, row.status), style=STATUS_STYLE.get(row.status, style)),
+            Text(self.made_at(row)),
+            Text(p.what),
+            Text(p.official),
+        )
 
     def made_at(self, row: PromiseRow) -> str:
         """The day of the meeting where the promise was made."""
-        meeting = self.session.find_meeting(row.meeting)
-        return meeting.date.isoformat() if meeting else row.meeting
+        return self._made.get(row.meeting, row.meeting)
 
     def selected(self) -> PromiseRow | None:
-        table = self.query_one("#pr-table", DataTable)
         if not self.rows:
             return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+        return self.rows[min(self.query_one("#pr-table", RowList).cursor, len(self.rows) - 1)]
 
     def show_history(self) -> None:
         row = self.selected()
@@ -145,7 +159,7 @@ no date is listed as such: that no date was given is worth saying out loud.
             lines.append(f"  {change.on.isoformat()}  {label}{note}{evidence}")
         box.update("\n".join(lines))
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         self.show_history()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
