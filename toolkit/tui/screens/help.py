@@ -31,9 +31,11 @@ def key_rows(screen: Screen, app_bindings: bool) -> list[tuple[str, str, str]]:
     """(keys, what it does, binding id) active on ``screen``: its own or the app's.
 
     Only meetingkit's bindings (the ones with an id, which the keymap can move);
-    the arrows and tab of Textual's widgets work as everywhere else."""
+    the arrows and tab of Textual's widgets work as everywhere else. The
+    screen's own keys come before those of the widget in focus."""
     rows: dict[tuple[str, str], list[str]] = {}
-    for key, active in screen.active_bindings.items():
+    bindings = sorted(screen.active_bindings.items(), key=lambda item: item[1].node is not screen)
+    for key, active in bindings:
         binding: Binding = active.binding
         if (active.node is screen.app) != app_bindings or not binding.id or not binding.description:
             continue
