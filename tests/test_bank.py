@@ -78,7 +78,10 @@ def test_tailoring_fills_and_reports_missing():
     t = tailor("Does {agency} share data with ICE in {jurisdiction}?", values)
     assert t.text == "Does the Harris County Sheriff's Office share data with ICE in {jurisdiction}?"
     assert t.missing == ["jurisdiction"]
-    assert tailor("Budget line {_} and {fy2027} stay as typed", values).text == "Budget line {_} and {fy2027} stay as typed"
+    assert (
+        tailor("Budget line {_} and {fy2027} stay as typed", values).text
+        == "Budget line {_} and {fy2027} stay as typed"
+    )
 
 
 def test_per_language_names():
