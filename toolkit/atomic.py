@@ -18,12 +18,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 
-from .errors import ConflictError, SaveError
+from .errors import ConflictError, SaveError, UsageError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 TEMP_SUFFIX = ".tmp"
 LOCK_TIMEOUT = 15.0
+
+
+def output_file(value: str | Path) -> Path:
+    """A file the user named for a PDF or export, checked before any work is done."""
+    path = Path(value).expanduser()
+    if path.is_dir():
+        raise UsageError(f"{value} is a folder; give a file name such as handout.pdf")
+    return path
 
 
 def revision_of(data: bytes) -> str:

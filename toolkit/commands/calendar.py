@@ -22,13 +22,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..atomic import output_file, write_bytes
     from ..exports import calendar_ics
     from ..tracker import promise_rows
-    from .record import as_of, load_record, write_output
+    from .record import as_of, load_record
 
+    target = output_file(args.output)
     ws = context.open_workspace(args)
     record = load_record(ws)
     rows = promise_rows(record.answers, as_of(args.as_of))
     data = calendar_ics(record.meetings, rows, record.settings, datetime.now(UTC).replace(microsecond=0))
-    print(write_output(args.output, data))
+    write_bytes(target, data)
+    print(target)
     return record.exit_code

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from ..atomic import write_bytes
-from ..errors import UsageError
+from ..atomic import output_file, write_bytes
 from . import context
 
 PAPERS = ("letter", "a4")
@@ -49,13 +47,6 @@ def add_page_options(p: argparse.ArgumentParser, large_print: str) -> None:
     )
 
 
-def output_path(value: str) -> Path:
-    path = Path(value).expanduser()
-    if path.is_dir():
-        raise UsageError(f"-o {value} is a folder; give a file name such as handout.pdf")
-    return path
-
-
 def run(args: argparse.Namespace) -> int:
     if args.promises:
         from .promises import run_handout
@@ -65,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     settings = ws.settings()
     meeting = ws.meeting(args.meeting_id)
     bank = context.bank_of(ws)
-    path = output_path(args.output)
+    path = output_file(args.output)
     from ..printing.fonts import font_file
     from ..printing.handout import Sections, parse_langs
     from ..printing.handout_pdf import handout_pdf

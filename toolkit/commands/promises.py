@@ -104,15 +104,14 @@ def run_handout(args: argparse.Namespace) -> int:
     Counted as of the meeting's day unless ``--as-of`` says otherwise: the page
     is handed out there.
     """
-    from ..atomic import write_bytes
+    from ..atomic import output_file, write_bytes
     from ..printing.fonts import font_file
     from ..printing.promises_handout import on_record, promise_words, promises_pdf
-    from .handout import output_path
     from .record import load_record
 
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
-    path = output_path(args.output)
+    path = output_file(args.output)
     langs = [part.strip() for part in (args.lang or meeting.language).split(",") if part.strip()]
     if len(langs) != 1:
         raise UsageError("the promises handout is printed in one language: --lang en or --lang es")

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from ..atomic import write_bytes
 from ..bank import Bank
-from ..errors import UsageError
 from ..model import Answer, Meeting, Settings
 from ..store import Workspace
 from . import context
@@ -45,12 +42,3 @@ def load_record(ws: Workspace) -> Record:
 def as_of(value: date | None) -> date:
     """The day to judge by: ``--as-of`` when given, else today."""
     return value or date.today()
-
-
-def write_output(path: str, data: bytes) -> Path:
-    """Write an export atomically, readable by its owner only (it may hold private notes)."""
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise UsageError(f"-o {path} is a folder; give a file name")
-    write_bytes(target, data)
-    return target

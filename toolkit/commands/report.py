@@ -47,10 +47,12 @@ def run(args: argparse.Namespace) -> int:
     fmt = chosen_format(args.format, args.output)
     if fmt == "pdf" and not args.output:
         raise UsageError("a PDF report needs a file: add -o report.pdf")
+    from ..atomic import output_file, write_bytes
     from ..exports import report_csv, report_markdown
     from ..tracker import summarize
-    from .record import as_of, load_record, write_output
+    from .record import as_of, load_record
 
+    target = output_file(args.output) if args.output else None
     ws = context.open_workspace(args)
     record = load_record(ws)
     summary = summarize(
@@ -64,8 +66,9 @@ def run(args: argparse.Namespace) -> int:
         data = report_csv(summary).encode("utf-8")
     else:
         data = report_markdown(summary, record.settings).encode("utf-8")
-    if args.output:
-        print(write_output(args.output, data))
+    if target:
+        write_bytes(target, data)
+        print(target)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

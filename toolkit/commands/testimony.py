@@ -7,7 +7,7 @@ import argparse
 from ..errors import NotFound, UsageError
 from ..model import Testimony
 from . import context
-from .handout import add_output, add_page_options, output_path
+from .handout import add_output, add_page_options
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -55,8 +55,11 @@ def run_draft(args: argparse.Namespace) -> int:
         from .record import load_record
 
         rec = load_record(ws)
-        extra = follow_up_paragraphs(meeting, rec.meetings, rec.answers, rec.bank, args.as_of or meeting.date)
-    text = draft(meeting, ws.settings(), context.bank_of(ws), speaker, args.neighbourhood, extra)
+        settings, bank = rec.settings, rec.bank
+        extra = follow_up_paragraphs(meeting, rec.meetings, rec.answers, bank, args.as_of or meeting.date)
+    else:
+        settings, bank = ws.settings(), context.bank_of(ws)
+    text = draft(meeting, settings, bank, speaker, args.neighbourhood, extra)
     saved = ws.save_testimony(Testimony(meeting.id, speaker, text, args.neighbourhood))
     print(saved)
     return 0
@@ -75,10 +78,7 @@ def run_time(args: argparse.Namespace) -> int:
     if args.speaker:
         drafts = [t for t in drafts if t.speaker == args.speaker.strip()]
         if not drafts:
-            raise NotFound(
-                f"no testimony by {args.speaker!r} for {meeting.id}; "
-                f'start one with `meetingkit testimony draft {meeting.id} --speaker "{args.speaker}"`'
-            )
+            raise _no_testimony(meeting.id, args.speaker)
     rows = []
     for t in drafts:
         tm = timing(t.text, meeting.minutes, wpm)
@@ -105,18 +105,15 @@ def run_time(args: argparse.Namespace) -> int:
 
 
 def run_print(args: argparse.Namespace) -> int:
-    from ..atomic import write_bytes
+    from ..atomic import output_file, write_bytes
 
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
     speaker = args.speaker.strip()
     found = ws.testimony(meeting.id, speaker)
     if found is None:
-        raise NotFound(
-            f"no testimony by {speaker!r} for {meeting.id}; "
-            f'start one with `meetingkit testimony draft {meeting.id} --speaker "{speaker}"`'
-        )
-    path = output_path(args.output)
+        raise _no_testimony(meeting.id, speaker)
+    path = output_file(args.output)
     settings = ws.settings()
     from ..printing.fonts import font_file
     from ..printing.testimony_pdf import testimony_pdf
@@ -133,3 +130,10 @@ def run_print(args: argparse.Namespace) -> int:
     write_bytes(path, data)
     print(path)
     return 0
+
+
+def _no_testimony(meeting_id: str, speaker: str) -> NotFound:
+    return NotFound(
+        f"no testimony by {speaker!r} for {meeting_id}; "
+        f'start one with `meetingkit testimony draft {meeting_id} --speaker "{speaker}"`'
+    )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..atomic import write_bytes
+from ..atomic import output_file, write_bytes
 from ..errors import MeetingkitError
 from ..model import Meeting, Testimony, slugify
 from .session import Session
@@ -107,7 +107,6 @@ def make(job: PrintJob, session: Session) -> Printed:
 
 
 def write(path: Path, printed: Printed) -> Path:
-    if path.is_dir():
-        raise MeetingkitError(f"{path} is a folder; give a file name such as handout.pdf")
-    write_bytes(path, printed.data)
-    return path
+    target = output_file(path)
+    write_bytes(target, printed.data)
+    return target
