@@ -161,7 +161,7 @@ def handout_blocks(
     blocks += extra
     if sections.ways:
         blocks += _ways(bank, langs)
-    footer = _footer(settings)
+    footer = footer_block(settings)
     if footer:
         blocks.append(footer)
     return blocks
@@ -197,7 +197,7 @@ def _heading(langs: Sequence[str], key: str) -> Block:
     )
 
 
-def _footer(settings: Settings) -> Block | None:
+def footer_block(settings: Settings) -> Block | None:
     """Who we are and how to reach us: the same in every language."""
     parts = [settings.group, settings.contact, settings.website]
     line = " · ".join(part.strip() for part in parts if part.strip())

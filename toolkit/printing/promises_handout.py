@@ -16,14 +16,14 @@ from datetime import date
 from pathlib import Path
 
 from ..bank import placeholder_values
-from ..errors import MeetingkitError, UsageError
+from ..errors import MeetingkitError
 from ..model import Answer, Meeting, Settings
 from ..testimony import format_day
 from ..tracker import PromiseRow, last_change, promise_rows
 from .blocks import Block, Cell, Role, Run, para
-from .handout import _footer
+from .handout import footer_block
 from .pdfmeta import Meta
-from .words import format_clock, format_long_date, upper_first
+from .words import format_clock, format_long_date, upper_first, words_in
 
 WORDS = {
     "en": {
@@ -78,12 +78,7 @@ _OWED_ORDER = {"open": 0, "broken": 1, "partly-kept": 2}
 
 
 def promise_words(lang: str) -> dict[str, str]:
-    try:
-        return WORDS[lang]
-    except KeyError:
-        raise UsageError(
-            f"the promises handout is printed in {' or '.join(WORDS)}, not {lang!r}: choose one with --lang"
-        ) from None
+    return words_in(WORDS, lang, "the promises handout")
 
 
 @dataclass(frozen=True)
@@ -214,7 +209,7 @@ def promises_blocks(
                     where=f"promise {n} ({item.row.promise.id})",
                 )
             )
-    footer = _footer(settings)
+    footer = footer_block(settings)
     if footer:
         blocks.append(footer)
     return blocks
