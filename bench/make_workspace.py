@@ -147,7 +147,7 @@ def make_meetings(ws: Workspace, rng: random.Random, dates: list[date], per: int
             signup="Sign up with the clerk before the meeting.",
             language=rng.choice(("en", "en", "es")),
             agenda=[
-                AgendaEntry(q, speaker=rng.choice(("Maria Lopez", "James Carter", "Ana Ruiz")))
+                AgendaEntry(question=q, speaker=rng.choice(("Maria Lopez", "James Carter", "Ana Ruiz")))
                 for q in rng.sample(qids, per)
             ],
             notes=said(rng) if rng.random() < 0.2 else "",
@@ -167,7 +167,7 @@ def make_answers(
     for i in with_promises:
         per_answer[i] = per_answer.get(i, 0) + 1
     for i, (meeting, qid) in enumerate(slots):
-        answer = Answer(meeting.id, qid)
+        answer = Answer(meeting=meeting.id, question=qid)
         tracker.log_answer(
             answer,
             rng.choice(ANSWER_STATUSES),
@@ -195,7 +195,7 @@ def make_testimony(ws: Workspace, rng: random.Random, meetings: list[Meeting]) -
     for meeting in meetings[::5]:
         speaker = meeting.agenda[0].speaker
         body = "\n\n".join(said(rng) for _ in range(3))
-        ws.save_testimony(Testimony(meeting.id, speaker, f"Good evening, {meeting.body}.\n\n{body}\n"))
+        ws.save_testimony(Testimony(meeting=meeting.id, speaker=speaker, text=f"Good evening, {meeting.body}.\n\n{body}\n"))
 
 
 def build(root: Path, meetings: int, answers: int, promises: int, today: date, seed: int = 6) -> Workspace:
@@ -208,7 +208,7 @@ def build(root: Path, meetings: int, answers: int, promises: int, today: date, s
             jurisdiction="the state",
             state="Columbia",
             website="https://example.org/coalition",
-            officials=[Official(name) for name in OFFICIALS],
+            officials=[Official(name=name) for name in OFFICIALS],
             languages=["en", "es"],
         )
     )

@@ -73,8 +73,8 @@ for j in range(int(sys.argv[2])):
 @pytest.fixture
 def shared(ws: Workspace) -> Workspace:
     """An answer holding one open promise, which both editors will change."""
-    ws.save_meeting(Meeting(MEETING, "Board", date(2026, 11, 6), agenda=[AgendaEntry(QUESTION)]))
-    answer = Answer(MEETING, QUESTION, status="partial", official="Chair")
+    ws.save_meeting(Meeting(id=MEETING, body="Board", date=date(2026, 11, 6), agenda=[AgendaEntry(question=QUESTION)]))
+    answer = Answer(meeting=MEETING, question=QUESTION, status="partial", official="Chair")
     tracker.add_promise(answer, "Send the policy", date(2026, 12, 1), "Chair", date(2026, 11, 6))
     ws.save_answer(answer)
     return ws

@@ -41,8 +41,8 @@ unicode_text = st.one_of(
 
 @pytest.fixture
 def planned(ws: Workspace) -> tuple[Settings, Meeting, Bank]:
-    meeting = Meeting("2026-12-09-board", "County Board", date(2026, 12, 9), time="18:30", location="Room 1")
-    meeting.agenda = [AgendaEntry("data-sharing"), AgendaEntry("287g-participation")]
+    meeting = Meeting(id="2026-12-09-board", body="County Board", date=date(2026, 12, 9), time="18:30", location="Room 1")
+    meeting.agenda = [AgendaEntry(question="data-sharing"), AgendaEntry(question="287g-participation")]
     return ws.settings(), meeting, load(ws.bank_dir)
 
 

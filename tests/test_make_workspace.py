@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from toolkit import schema, yamlio
+from toolkit.store import ANSWERS
 from toolkit.checks import check
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -29,4 +29,4 @@ def test_a_small_coalition_workspace_is_valid_and_as_asked(tmp_path: Path) -> No
     assert any("\n" in a.said for a in answers) or len({len(a.said) for a in answers}) > 10
     for answer in answers:  # exactly what a save writes
         path = ws.answer_path(answer.meeting, answer.question)
-        assert path.read_bytes() == yamlio.dumps(schema.answer_to(answer)).encode("utf-8")
+        assert path.read_bytes() == ANSWERS.write(answer, path)

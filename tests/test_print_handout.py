@@ -51,7 +51,7 @@ def plan(ws: Workspace, questions=("administrative-warrants", "sanctuary-policy"
         agenda_item="Public comment",
         minutes=2,
         signup="Sign up with the clerk before 6:00 pm.",
-        agenda=[AgendaEntry(q) for q in questions],
+        agenda=[AgendaEntry(question=q) for q in questions],
         notes="PRIVATE-NOTE: the aide's phone number",
     )
     for key, value in changes.items():
@@ -212,7 +212,7 @@ def test_hostile_text_prints_literally(ws):
         ws,
         location="<font size=100>Room 9</font>",
         signup='<img src="/etc/passwd"/> at the door',
-        agenda=[AgendaEntry("data-sharing", text="Does &amp; <b>{agency}</b> share data?")],
+        agenda=[AgendaEntry(question="data-sharing", text="Does &amp; <b>{agency}</b> share data?")],
     )
     pdf = build(ws, meeting)
     text = words_of(pdf)
@@ -261,7 +261,7 @@ def test_forty_long_questions_write_no_file(cli, ws, tmp_path):
 
 
 def test_vietnamese_needs_a_font_that_has_its_letters(cli, ws, tmp_path):
-    meeting = plan(ws, ("data-sharing",), agenda=[AgendaEntry("data-sharing", text=VIETNAMESE)])
+    meeting = plan(ws, ("data-sharing",), agenda=[AgendaEntry(question="data-sharing", text=VIETNAMESE)])
     out = tmp_path / "vi.pdf"
     r = cli("handout", meeting.id, "-o", str(out), "--lang", "en", "--font", str(VERA), workspace=ws.root)
     assert r.code == 1
@@ -276,7 +276,7 @@ def test_the_workspace_font_setting_is_used(cli, ws, tmp_path):
     settings = ws.settings()
     settings.font = "fonts/Vera.ttf"
     ws.save_settings(settings)
-    meeting = plan(ws, ("data-sharing",), agenda=[AgendaEntry("data-sharing", text=VIETNAMESE)])
+    meeting = plan(ws, ("data-sharing",), agenda=[AgendaEntry(question="data-sharing", text=VIETNAMESE)])
     r = cli("handout", meeting.id, "-o", str(tmp_path / "vi.pdf"), "--lang", "en", workspace=ws.root)
     assert r.code == 1 and "fonts/Vera.ttf cannot draw" in r.err
     english = plan(ws, ("data-sharing",))
@@ -292,7 +292,7 @@ def raw_text(pdf: bytes) -> str:
 
 
 def test_vietnamese_prints_with_dejavu_and_no_missing_glyph(ws):
-    meeting = plan(ws, ("data-sharing",), agenda=[AgendaEntry("data-sharing", text=VIETNAMESE)])
+    meeting = plan(ws, ("data-sharing",), agenda=[AgendaEntry(question="data-sharing", text=VIETNAMESE)])
     pdf = build(ws, meeting)
     assert VIETNAMESE in words_of(pdf)
     assert "\x00" not in raw_text(pdf), "a character was drawn as the empty .notdef glyph"
@@ -317,14 +317,14 @@ def test_the_missing_glyph_check_would_catch_a_box(ws):
 
 @pytest.mark.skipif(not SYSTEM_DEJAVU.is_file(), reason="DejaVu Sans is not installed (fonts-dejavu-core)")
 def test_a_system_font_given_with_font(ws):
-    meeting = plan(ws, ("data-sharing",), agenda=[AgendaEntry("data-sharing", text=VIETNAMESE)])
+    meeting = plan(ws, ("data-sharing",), agenda=[AgendaEntry(question="data-sharing", text=VIETNAMESE)])
     pdf = build(ws, meeting, font=SYSTEM_DEJAVU)
     assert VIETNAMESE in words_of(pdf)
     assert "\x00" not in raw_text(pdf)
 
 
 def test_right_to_left_text_is_refused(ws):
-    meeting = plan(ws, ("data-sharing",), agenda=[AgendaEntry("data-sharing", text="هل تشارك البيانات؟")])
+    meeting = plan(ws, ("data-sharing",), agenda=[AgendaEntry(question="data-sharing", text="هل تشارك البيانات؟")])
     with pytest.raises(MeetingkitError, match="right-to-left text \\(Arabic\\)"):
         build(ws, meeting)
 

@@ -62,7 +62,7 @@ def long_testimony(demo_ws, words_each: int = 60) -> str:
     meeting = meeting_id(demo_ws)
     filler = " ".join(["record"] * words_each)
     text = "\n\n".join(f"P{n:02d}start {filler} P{n:02d}end" for n in range(1, LONG_PARAGRAPHS + 1))
-    demo_ws.save_testimony(model.Testimony(meeting, "Ana Ruiz", text, "Old Mill"))
+    demo_ws.save_testimony(model.Testimony(meeting=meeting, speaker="Ana Ruiz", text=text, neighbourhood="Old Mill"))
     return meeting
 
 
@@ -108,7 +108,7 @@ def test_written_copy_in_spanish(cli, demo_ws, tmp_path):
     meeting = demo_ws.meetings().records[0]
     meeting.language = "es"
     demo_ws.save_meeting(meeting)
-    demo_ws.save_testimony(model.Testimony(meeting.id, "Rosa Díaz", "Buenas noches.\n\nGracias.", ""))
+    demo_ws.save_testimony(model.Testimony(meeting=meeting.id, speaker="Rosa Díaz", text="Buenas noches.\n\nGracias.", neighbourhood=""))
     out = tmp_path / "carta.pdf"
     r = print_copy(cli, demo_ws, meeting.id, "Rosa Díaz", out, "--written")
     assert r.code == 0, r.err
@@ -126,7 +126,7 @@ def test_print_without_testimony_or_with_hostile_text(cli, demo_ws, tmp_path):
     assert r.code == 1 and "no testimony by 'Nobody'" in r.err and "testimony draft" in r.err
     assert not out.exists()
     hostile = "<b>not bold</b> & <font size=100>small</font>"
-    demo_ws.save_testimony(model.Testimony(meeting, "Eve", hostile, ""))
+    demo_ws.save_testimony(model.Testimony(meeting=meeting, speaker="Eve", text=hostile, neighbourhood=""))
     r = print_copy(cli, demo_ws, meeting, "Eve", out)
     assert r.code == 0, r.err
     texts, sizes, _ = read(out)

@@ -62,8 +62,8 @@ def meeting() -> Meeting:
         date=date(2027, 1, 12),
         minutes=2,
         agenda=[
-            AgendaEntry("data-sharing", speaker="Ana"),
-            AgendaEntry("287g-participation", "Will you end it?", "Ben"),
+            AgendaEntry(question="data-sharing", speaker="Ana"),
+            AgendaEntry(question="287g-participation", text="Will you end it?", speaker="Ben"),
         ],
     )
 

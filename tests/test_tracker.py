@@ -78,7 +78,7 @@ def test_a_promise_with_no_date_is_never_overdue_but_is_listed_as_such():
     p = _promise(due=None)
     for as_of in (date(2026, 12, 9), date(2099, 1, 1)):
         assert not tracker.is_overdue(p, as_of) and tracker.days_overdue(p, as_of) == 0
-    row = tracker.promise_rows([Answer(MEETING, "q", promises=[p])], date(2099, 1, 1))[0]
+    row = tracker.promise_rows([Answer(meeting=MEETING, question="q", promises=[p])], date(2099, 1, 1))[0]
     assert row.as_json()["due"] is None and row.as_json()["due_text"] == "no date given"
 
 
@@ -97,7 +97,7 @@ def test_as_of_an_earlier_day_replays_the_history():
     assert tracker.is_overdue(p, late) and tracker.days_overdue(p, late) == 3
     assert tracker.status_on(p, DUE + timedelta(days=5)) == "kept"
     assert not tracker.is_overdue(p, DUE + timedelta(days=40))
-    row = tracker.promise_rows([Answer(MEETING, "q", promises=[p])], late)[0]
+    row = tracker.promise_rows([Answer(meeting=MEETING, question="q", promises=[p])], late)[0]
     assert row.status == "open" and row.change is not None and row.change.note == "promise made"
 
 
@@ -116,7 +116,7 @@ def test_status_can_change_in_any_direction_and_a_backdated_change_counts_on_its
 
 
 def test_rows_put_the_most_overdue_first_and_no_date_last():
-    answer = Answer(MEETING, "data-sharing")
+    answer = Answer(meeting=MEETING, question="data-sharing")
     made = date(2026, 12, 8)
     tracker.add_promise(answer, "no date", None, "A", made)
     tracker.add_promise(answer, "a little late", date(2027, 1, 20), "B", made)
@@ -128,7 +128,7 @@ def test_rows_put_the_most_overdue_first_and_no_date_last():
 
 
 def test_officials_are_counted_once_whatever_their_title():
-    officials = [Official("Dana Whitfield", "Sheriff"), Official("Luis Ortega", "Chair")]
+    officials = [Official(name="Dana Whitfield", title="Sheriff"), Official(name="Luis Ortega", title="Chair")]
     assert tracker.official_name("Sheriff Dana Whitfield", officials) == "Dana Whitfield (Sheriff)"
     assert tracker.official_name("dana  whitfield", officials) == "Dana Whitfield (Sheriff)"
     assert tracker.official_name("  Deputy  Chief Ray ", officials) == "Deputy Chief Ray"

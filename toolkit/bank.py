@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema, yamlio
+from . import yamlio
 from .errors import FileProblem, NotFound
-from .model import PLACEHOLDERS, AgendaEntry, Meeting, Question, Settings, Way
+from .layout import Layout
+from .model import PLACEHOLDERS, AgendaEntry, BankFile, Meeting, Question, Settings, Way, text_in
+from .record_files import RecordFile
 
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 """Only the known names are placeholders; any other ``{…}`` a person typed is text."""
@@ -63,11 +65,14 @@ def shipped_bank_files() -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml"))
 
 
+BANK_FILE = RecordFile(BankFile)
+
+
 def load(workspace_bank_dir: Path | None = None) -> Bank:
     """The shipped banks plus the workspace's own; unreadable files become problems."""
     files = shipped_bank_files()
-    if workspace_bank_dir is not None and workspace_bank_dir.is_dir():
-        files += sorted(p for p in workspace_bank_dir.glob("*.yaml") if not p.name.startswith("."))
+    if workspace_bank_dir is not None:
+        files += [Path(e.path) for e in Layout.entries(workspace_bank_dir, ".yaml")]
     bank = Bank()
     for path in files:
         try:
@@ -78,29 +83,27 @@ def load(workspace_bank_dir: Path | None = None) -> Bank:
 
 
 def _add_file(bank: Bank, path: Path) -> None:
-    data = path.read_bytes()
-    raw = yamlio.loads(data, str(path))
-    try:
-        title, topics, ways, questions = schema.bank_from(raw, str(path))
-    except schema.Invalid as exc:
-        raise FileProblem(path, exc.message, line=yamlio.line_of(data, exc.path), field=exc.dotted) from None
-    for i, question in enumerate(questions):
+    from .store import read_file
+
+    found = read_file(path, BANK_FILE)
+    for i, question in enumerate(found.questions):
         other = bank.questions.get(question.id)
         if other is not None:
             raise FileProblem(
                 path,
                 f"question id {question.id!r} is already used in {other.source}; "
                 "ids must be unique across banks: rename one of them",
-                line=yamlio.line_of(data, ("questions", i, "id")),
+                line=yamlio.line_of(path.read_bytes(), ("questions", i, "id")),
                 field=f"questions[{i}].id",
             )
-    for question in questions:
+    for question in found.questions:
+        question.__dict__["_file"] = str(path)
         bank.questions[question.id] = question
-    bank.titles[path.stem] = title
-    for topic, labels in topics.items():
+    bank.titles[path.stem] = found.title
+    for topic, labels in found.topics.items():
         bank.topics.setdefault(topic, labels)
     known = {w.id for w in bank.ways}
-    bank.ways += [w for w in ways if w.id not in known]
+    bank.ways += [w for w in found.ways if w.id not in known]
 
 
 @dataclass
@@ -156,11 +159,12 @@ def entry_text(
 ) -> Tailored:
     """The text to print or read for one agenda entry in one language.
 
-    A hand-tailored wording is written in the meeting's language, so it
-    replaces the bank's text in that language only.
+    A hand-tailored wording replaces the bank's text in the languages it
+    is written in (a plain string: the meeting's language only).
     """
-    if entry is not None and entry.text and lang == meeting_language:
-        return tailor(entry.text, values)
+    tailored = text_in(entry.text, lang, meeting_language) if entry is not None else ""
+    if tailored:
+        return tailor(tailored, values)
     qtext = question.text_in(lang)
     if qtext is None:
         raise NotFound(

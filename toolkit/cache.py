@@ -1,56 +1,66 @@
 """A derived cache of parsed records, so a workspace of thousands of files opens fast.
 
 Parsing YAML is the cost of listing a large workspace; most files have not
-changed since the last run. Each large listing (all meetings,
-all answers) gets one file in ``.meetingkit/cache/`` holding, per record
-file, what it parsed to, keyed by the file's identity (size, mtime, ctime,
-inode). The YAML stays the only source of truth:
+changed since the last run. Each large listing (all meetings, all answers)
+gets one file in ``.meetingkit/cache/`` holding, per record file, what it
+parsed to, keyed by the file's identity (size, mtime, ctime, inode). The
+YAML stays the only source of truth:
 
 - an entry is used only while its file's identity is unchanged; a save always
   makes a new inode and ctime, and a hand edit a new ctime;
 - a file changed less than ``RACY_NS`` before it was read is not remembered,
   since a second change within the same clock tick could keep its identity;
+- a file holding comments or keys no field declares is not remembered: the
+  record alone could not write them back;
 - a cache file that is unreadable, corrupt, or written by other code (the
   fingerprint of the parsing modules differs) is ignored and rebuilt;
-- it holds plain data only (lists, strings, numbers) in ``marshal`` form,
-  which loads fast and, unlike pickle, cannot run code; a checksum catches a
-  damaged file, and only a file owned by this user is read;
-- each file's entry is marshalled on its own and read only when looked up, so
-  loading the cache never holds the GIL for long (the app reads it in a
-  worker thread while it draws its first frame);
+- records are stored as msgpack through the same declarations as the files
+  (msgspec, typed: decoding cannot run code); each file's entry is decoded
+  only when looked up, so loading the cache never holds the GIL for long
+  (the app reads it in a worker thread while it draws its first frame); a
+  checksum catches a damaged file, and only a file owned by this user is read;
 - it is written atomically, private (0600), and git never sees it
   (``.meetingkit/`` ignores everything in it).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import marshal
 import os
 import sys
 import time
-import types
-import typing
 import zlib
-from collections.abc import Callable
-from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+import msgspec
 
 from .atomic import make_private_dir, write_bytes
 from .errors import FileProblem, SaveError
+from .model import Record
 
-VERSION = 1
+VERSION = 2
 MAGIC = b"meetingkit-cache\n"
 RACY_NS = 2_000_000_000
 """Files changed this recently are re-read next time rather than remembered."""
 
-_SOURCES = ("model.py", "schema.py", "yamlio.py", "yamlfast.py", "store.py", "cache.py")
+_SOURCES = ("model.py", "codec.py", "yamlio.py", "yamlload.py", "record_files.py", "store.py", "cache.py")
 """The modules whose code decides what a file parses to."""
+_NOT_CACHED = ("_extra", "_unknown", "_comments")
 
-Convert = Callable[[Any], Any]
+R = TypeVar("R", bound=Record)
+
+
+class _File(msgspec.Struct, array_like=True):
+    stamp: str
+    entries: dict[str, msgspec.Raw]
+
+
+class _Problem(msgspec.Struct, array_like=True):
+    message: str
+    line: int | None
+    field: str | None
 
 
 @cache
@@ -60,9 +70,7 @@ def fingerprint() -> str:
 
     from . import __version__
 
-    made_by = (
-        f"{VERSION}|{__version__}|{sys.version}|{marshal.version}|{yaml.__version__}|{yaml.__with_libyaml__}"
-    )
+    made_by = f"{VERSION}|{__version__}|{sys.version}|{msgspec.__version__}|{yaml.__version__}"
     digest = hashlib.blake2b(made_by.encode(), digest_size=12)
     here = Path(__file__).parent
     for name in _SOURCES:
@@ -74,75 +82,31 @@ def fingerprint() -> str:
 
 
 def _checksum(payload: bytes) -> bytes:
-    """Catches a damaged file (a disk error, a stray edit) before marshal sees it."""
+    """Catches a damaged file (a disk error, a stray edit) before msgpack sees it."""
     return zlib.crc32(payload).to_bytes(4, "big")
 
 
-def _identity(st: os.stat_result) -> list[int]:
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-
-
-# --- records as plain lists --------------------------------------------------
-
-
-def _field_codec(kind: Any) -> tuple[Convert | None, Convert | None]:
-    """To-plain and from-plain converters for one field type (None: as it is)."""
-    if kind in (str, int, float, bool) or kind == list[str]:
-        return None, None
-    if kind is date:
-        return date.toordinal, date.fromordinal
-    if isinstance(kind, types.UnionType) and set(typing.get_args(kind)) == {date, type(None)}:
-        return (lambda d: d and d.toordinal()), (lambda n: n and date.fromordinal(n))
-    if typing.get_origin(kind) is list and dataclasses.is_dataclass(typing.get_args(kind)[0]):
-        encode, decode = codec(typing.get_args(kind)[0])
-        return (lambda xs: [encode(x) for x in xs]), (lambda xs: [decode(x) for x in xs])
-    raise TypeError(f"the cache cannot hold a field of type {kind}; teach cache._field_codec")
+def _identity(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 @cache
-def codec(cls: type) -> tuple[Callable[[Any], list[Any]], Callable[[list[Any]], Any]]:
-    """Encode a record as a list of its fields and back, ``revision`` aside.
-
-    Built from the dataclass itself, so a field added to the model is cached
-    without touching this file (and the fingerprint throws old caches away).
-    """
-    hints = typing.get_type_hints(cls)
-    names = [f.name for f in dataclasses.fields(cls) if f.name != "revision"]
-    if "revision" in hints and dataclasses.fields(cls)[-1].name != "revision":
-        raise TypeError(f"{cls.__name__}.revision must be its last field")
-    pairs = [_field_codec(hints[name]) for name in names]
-    plan = [(name, out) for name, (out, _) in zip(names, pairs, strict=True)]
-    back = [(i, into) for i, (_, into) in enumerate(pairs) if into]
-    width = len(names)
-
-    def encode(record: Any) -> list[Any]:
-        return [out(getattr(record, name)) if out else getattr(record, name) for name, out in plan]
-
-    def decode(values: list[Any]) -> Any:
-        if len(values) != width:
-            raise ValueError("a cached record of another shape")
-        values = list(values)  # the cached entry stays plain data, to be saved again
-        for i, into in back:
-            values[i] = into(values[i])
-        return cls(*values)
-
-    return encode, decode
+def _coders(cls: type[Record]) -> tuple[msgspec.msgpack.Encoder, msgspec.msgpack.Decoder[Any]]:
+    entry = tuple[tuple[int, int, int, int], str | None, cls | None, _Problem | None]  # type: ignore[valid-type]
+    return msgspec.msgpack.Encoder(), msgspec.msgpack.Decoder(entry)
 
 
-# --- one listing's cache ------------------------------------------------------------
-
-
-class RecordCache:
+class RecordCache(Generic[R]):
     """What each file of one listing parsed to, trusted only while the file is unchanged."""
 
-    def __init__(self, cache_file: Path, cls: type) -> None:
+    def __init__(self, cache_file: Path, cls: type[R]) -> None:
         self.file = cache_file
-        self.encode, self.decode = codec(cls)
+        self.encoder, self.decoder = _coders(cls)
         self.entries = self._load()
-        self.seen: dict[str, bytes] = {}
+        self.seen: dict[str, msgspec.Raw] = {}
         self.changed = False
 
-    def _load(self) -> dict[str, bytes]:
+    def _load(self) -> dict[str, msgspec.Raw]:
         """The entries, or none at all when the file is missing, foreign, damaged or stale."""
         try:
             with open(self.file, "rb") as f:
@@ -155,49 +119,49 @@ class RecordCache:
         if head != MAGIC + _checksum(payload):
             return {}
         try:
-            stamp, entries = marshal.loads(payload)
-        except (EOFError, ValueError, TypeError):
+            found = msgspec.msgpack.decode(payload, type=_File)
+        except msgspec.DecodeError:
             return {}
-        return entries if stamp == fingerprint() and isinstance(entries, dict) else {}
+        return found.entries if found.stamp == fingerprint() else {}
 
-    def lookup(self, name: str, st: os.stat_result, shown: str) -> Any | FileProblem | None:
+    def lookup(self, name: str, st: os.stat_result, shown: str) -> R | FileProblem | None:
         """The record (or the problem) file ``name`` parsed to, if it has not changed since.
 
         ``shown`` is the path a problem names, as the user spelled the workspace.
         """
-        blob = self.entries.get(name)
-        if blob is None:
+        raw = self.entries.get(name)
+        if raw is None:
             return None
         try:
-            entry = marshal.loads(blob)
-            if entry[0] != _identity(st):
-                return None
-            if entry[1] == "problem":
-                found: Any = FileProblem(shown, entry[2], line=entry[3], field=entry[4])
-            else:
-                found = self.decode(entry[3])
-                found.revision = entry[2]
-        except (EOFError, TypeError, ValueError, IndexError, OverflowError):
+            identity, revision, record, problem = self.decoder.decode(raw)
+        except msgspec.DecodeError:
             return None
-        self.seen[name] = blob
-        return found
+        if identity != _identity(st):
+            return None
+        self.seen[name] = raw
+        if problem is not None:
+            return FileProblem(shown, problem.message, line=problem.line, field=problem.field)
+        record.revision = revision
+        return record  # type: ignore[no-any-return]
 
-    def remember(self, name: str, st: os.stat_result, found: Any | FileProblem) -> None:
+    def remember(self, name: str, st: os.stat_result, found: R | FileProblem) -> None:
         """Keep what a file parsed to, unless the file changed too recently to trust."""
         self.changed = True
         if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
             return
         if isinstance(found, FileProblem):
-            entry = [_identity(st), "problem", found.message, found.line, found.field]
+            entry: tuple[Any, ...] = (_identity(st), None, None, _Problem(found.message, found.line, found.field))
+        elif any(key in found.__dict__ for key in _NOT_CACHED):
+            return
         else:
-            entry = [_identity(st), "record", found.revision, self.encode(found)]
-        self.seen[name] = marshal.dumps(entry)
+            entry = (_identity(st), found.revision, found, None)
+        self.seen[name] = msgspec.Raw(self.encoder.encode(entry))
 
     def save(self) -> None:
         """Write the cache if anything changed; failing to is never an error."""
         if not self.changed and len(self.seen) == len(self.entries):
             return
-        payload = marshal.dumps((fingerprint(), self.seen))
+        payload = self.encoder.encode(_File(fingerprint(), self.seen))
         try:
             make_private_dir(self.file.parent)
             write_bytes(self.file, MAGIC + _checksum(payload) + payload, durable=False)

@@ -54,7 +54,7 @@ def check(ws: Workspace) -> list[Finding]:
                 )
             seen.add(entry.question)
         findings += [_finding(p) for p in ws.testimonies(meeting.id).problems]
-    for folder in ws._dirs(ws.root / "testimony"):
+    for folder in ws.dirs(ws.root / "testimony"):
         if folder.name not in meeting_ids:
             findings.append(
                 Finding(ws.relative(folder), f"testimony for a meeting that does not exist ({folder.name})")

@@ -28,9 +28,9 @@ def settings() -> Settings:
         state="Columbia",
         body="Alder County Board of Commissioners",
         officials=[
-            Official("Dana Whitfield", "Sheriff", "sheriff"),
-            Official("Luis Ortega", "Chair, Board of Commissioners", "county-commission"),
-            Official("Priya Raman", "County Attorney", "county-attorney"),
+            Official(name="Dana Whitfield", title="Sheriff", role="sheriff"),
+            Official(name="Luis Ortega", title="Chair, Board of Commissioners", role="county-commission"),
+            Official(name="Priya Raman", title="County Attorney", role="county-attorney"),
         ],
         languages=["en", "es"],
         names={
@@ -60,10 +60,10 @@ def build(ws: Workspace, bank: Bank, today: date) -> list[str]:
         minutes=2,
         signup=SIGNUP,
         agenda=[
-            AgendaEntry("287g-participation", speaker=SPEAKERS[0]),
-            AgendaEntry("detainers-release-notification", speaker=SPEAKERS[0]),
-            AgendaEntry("data-sharing", speaker=SPEAKERS[1]),
-            AgendaEntry("federal-grant-conditions", speaker=SPEAKERS[1]),
+            AgendaEntry(question="287g-participation", speaker=SPEAKERS[0]),
+            AgendaEntry(question="detainers-release-notification", speaker=SPEAKERS[0]),
+            AgendaEntry(question="data-sharing", speaker=SPEAKERS[1]),
+            AgendaEntry(question="federal-grant-conditions", speaker=SPEAKERS[1]),
         ],
         notes=(
             "Private: Commissioner Ortega's aide said off the record that the MOA renewal "
@@ -81,12 +81,12 @@ def build(ws: Workspace, bank: Bank, today: date) -> list[str]:
         agenda_item="Public comment (non-agenda items)",
         minutes=2,
         signup=SIGNUP,
-        agenda=[AgendaEntry("administrative-warrants"), AgendaEntry("sanctuary-policy")],
+        agenda=[AgendaEntry(question="administrative-warrants"), AgendaEntry(question="sanctuary-policy")],
     )
     ws.save_meeting(upcoming)
     for speaker, hood in zip(SPEAKERS, ("Riverside", "Old Mill"), strict=True):
         text = testimony.draft(past, settings, bank, speaker, hood)
-        ws.save_testimony(Testimony(past.id, speaker, text, hood))
+        ws.save_testimony(Testimony(meeting=past.id, speaker=speaker, text=text, neighbourhood=hood))
     _log_answers(ws, past, today)
     return [past.id, upcoming.id]
 

@@ -10,14 +10,14 @@ different values is a conflict, and it is named.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TypeVar
 
-from .model import Answer, Change, Promise, promise_id, split_promise_id
+from .model import Answer, Change, Promise, field_names, promise_id, split_promise_id
 
 T = TypeVar("T")
-ANSWER_FIELDS = ("status", "official", "said", "source", "notes")
-PROMISE_FIELDS = ("what", "official", "due", "status")
+ANSWER_FIELDS = tuple(f for f in field_names(Answer) if f not in ("format", "meeting", "question", "promises"))
+PROMISE_FIELDS = tuple(f for f in field_names(Promise) if f not in ("id", "history"))
+"""The fields merged one by one; the record's identity and its lists are merged apart."""
 
 
 class MergeConflict(Exception):
@@ -58,7 +58,7 @@ def merge_promise(base: Promise, mine: Promise, theirs: Promise, conflicts: list
         for name in PROMISE_FIELDS
     }
     history = merge_history(base.history, mine.history, theirs.history, f"promise {base.id}", conflicts)
-    return replace(theirs, **fields, history=history)
+    return theirs.evolve(**fields, history=history)
 
 
 def _next_number(taken: list[Promise]) -> int:
@@ -95,7 +95,7 @@ def merge_promises(base: Answer, mine: Answer, theirs: Answer, conflicts: list[s
         if m.id in taken:
             if taken[m.id] == m:
                 continue
-            m = replace(m, id=promise_id(mine.meeting, mine.question, _next_number(merged)))
+            m = m.evolve(id=promise_id(mine.meeting, mine.question, _next_number(merged)))
         merged.append(m)
     return merged
 
@@ -113,4 +113,4 @@ def merge_answer(base: Answer, mine: Answer, theirs: Answer) -> Answer:
     promises = merge_promises(base, mine, theirs, conflicts)
     if conflicts:
         raise MergeConflict(conflicts)
-    return replace(theirs, **fields, promises=promises)
+    return theirs.evolve(**fields, promises=promises)

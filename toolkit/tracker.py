@@ -10,7 +10,7 @@ one reading of the record.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from .bank import Bank, entry_text, placeholder_values
@@ -151,23 +151,18 @@ class PromiseRow:
         return last_change(p, self.as_of) if self.as_of else (p.history[-1] if p.history else None)
 
     def as_json(self) -> dict[str, object]:
-        p = self.promise
-        return {
-            "id": p.id,
+        """The promise's fields and where it stands as of the row's date."""
+        from .codec import to_json
+
+        return to_json(self.promise) | {
             "meeting": self.meeting,
             "question": self.question,
-            "official": p.official,
-            "what": p.what,
-            "due": p.due.isoformat() if p.due else None,
-            "due_text": due_text(p),
+            "due_text": due_text(self.promise),
             "status": self.status,
+            "stored_status": self.promise.status,
             "overdue": self.overdue,
             "days_overdue": self.days_overdue,
-            "made_on": p.made_on.isoformat() if p.made_on else None,
-            "history": [
-                {"on": c.on.isoformat(), "status": c.status, "note": c.note, "evidence": c.evidence}
-                for c in p.history
-            ],
+            "made_on": self.promise.made_on.isoformat() if self.promise.made_on else None,
         }
 
 
@@ -308,11 +303,11 @@ class Summary:
 
 
 def public_meeting(meeting: Meeting, include_private: bool) -> Meeting:
-    return meeting if include_private else replace(meeting, notes="")
+    return meeting if include_private else meeting.evolve(notes="")
 
 
 def public_answer(answer: Answer, include_private: bool) -> Answer:
-    return answer if include_private else replace(answer, notes="")
+    return answer if include_private else answer.evolve(notes="")
 
 
 def summarize(

@@ -1,7 +1,8 @@
 """Safe YAML in and out, in the house style.
 
-Only the safe loader is ever used (the C one when PyYAML has it), so a file
-cannot make Python run anything. Output keeps the key order it is given, uses
+Files are read with ``yamlload.Loader`` (safe, plain text scalars, no
+aliases or duplicate keys), so a file cannot make Python run anything nor
+change what a person typed. Output keeps the key order it is given, uses
 block style for multi-line text and stays readable in a diff.
 """
 
@@ -12,7 +13,8 @@ from typing import Any
 import yaml
 
 from .errors import FileProblem
-from .yamlfast import Loader as _Loader  # the safe loader, faster; same results
+from .yamlload import Loader as _Loader
+from .yamlload import Refused
 
 try:
     _Dumper: type = yaml.CSafeDumper
@@ -36,18 +38,13 @@ _HouseDumper.add_representer(str, _represent_str)
 def loads(text: str | bytes, path: str) -> Any:
     """Parse YAML text; a syntax error or an unsafe tag names the file and line."""
     try:
-        return yaml.load(text, Loader=_Loader)  # safe loader only (yamlfast.Loader is CSafeLoader)
+        return yaml.load(text, Loader=_Loader)  # safe: yamlload.Loader builds only text, lists, mappings
+    except Refused as exc:
+        raise FileProblem(path, exc.message, line=exc.line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or str(exc)
-        if "could not determine a constructor" in problem:
-            problem = (
-                "this file uses a YAML tag meetingkit never reads "
-                f"({problem.split('tag')[-1].strip()}); remove it"
-            )
-        else:
-            problem = f"not valid YAML ({problem}); fix the file by hand"
+        problem = f"not valid YAML ({exc.problem or exc}); fix the file by hand"
         raise FileProblem(path, problem, line=line) from None
     except yaml.YAMLError as exc:
         raise FileProblem(path, f"not valid YAML ({exc})") from None

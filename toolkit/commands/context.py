@@ -6,18 +6,38 @@ import argparse
 import json
 import sys
 from datetime import date
+from collections.abc import Callable
 from typing import Any
 
 from ..bank import Bank, load
+from ..model import Record
 from ..store import Workspace, resolve_root
 
 
 def iso_date(value: str) -> date:
-    """Dates on the command line are YYYY-MM-DD, never "next Tuesday"."""
+    """Dates on the command line are YYYY-MM-DD, never "next Tuesday" (nor 20261110)."""
+    text = value.strip()
     try:
-        return date.fromisoformat(value.strip())
+        if len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit():
+            return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+        pass
+    raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {value!r}")
+
+
+def field_type(cls: type[Record], name: str) -> Callable[[str], Any]:
+    """An argparse ``type=`` that checks a flag by the record's own declaration of the field."""
+
+    def convert(value: str) -> Any:
+        from ..codec import Invalid, field
+
+        try:
+            return field(cls, name, value)
+        except Invalid as exc:
+            raise argparse.ArgumentTypeError(exc.message) from None
+
+    convert.__name__ = name
+    return convert
 
 
 def workspace(args: argparse.Namespace) -> Workspace:

@@ -11,39 +11,20 @@ from ..model import AgendaEntry, Meeting
 from . import context
 
 
-def _time(value: str) -> str:
-    from ..schema import Invalid, a_time
-
-    try:
-        return a_time(value, ("time",))
-    except Invalid as exc:
-        raise argparse.ArgumentTypeError(exc.message) from None
-
-
-def _minutes(value: str) -> float:
-    from ..schema import Invalid, minutes
-
-    try:
-        number = float(value)
-        return minutes(int(number) if number.is_integer() else number, ("minutes",))
-    except (ValueError, Invalid):
-        raise argparse.ArgumentTypeError(
-            f"expected minutes per speaker (e.g. 2 or 2.5), got {value!r}"
-        ) from None
-
-
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("meeting", parents=[common], help="plan meetings and their agendas")
     msub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
     new = msub.add_parser("new", parents=[common], help="plan a meeting; prints its id")
     new.add_argument("--body", required=True, help='the council or board, e.g. "City Council"')
     new.add_argument("--date", required=True, type=context.iso_date, help="YYYY-MM-DD")
-    new.add_argument("--time", type=_time, help="HH:MM, 24-hour")
+    new.add_argument("--time", type=context.field_type(Meeting, "time"), help="HH:MM, 24-hour")
     new.add_argument("--location", default="", help="where it meets")
-    new.add_argument("--minutes", type=_minutes, default=3, help="minutes per speaker (default 3)")
+    new.add_argument("--minutes", type=context.field_type(Meeting, "minutes"), default=3, help="minutes per speaker (default 3)")
     new.add_argument("--agenda-item", default="", help="the agenda item you comment on")
     new.add_argument("--signup", default="", help="how to sign up to speak")
-    new.add_argument("--language", default="en", help="language of the testimony (en, es)")
+    new.add_argument(
+        "--language", default="en", type=context.field_type(Meeting, "language"), help="language of the testimony (en, es)"
+    )
     context.add_json(new)
     new.set_defaults(handler=run_new)
     ls = msub.add_parser("list", parents=[common], help="list meetings, soonest first")
@@ -67,12 +48,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     edit.add_argument("meeting_id", metavar="MEETING_ID")
     edit.add_argument("--body", help="the council or board")
     edit.add_argument("--date", type=context.iso_date, help="YYYY-MM-DD (the id stays the same)")
-    edit.add_argument("--time", type=_time, help="HH:MM, 24-hour")
+    edit.add_argument("--time", type=context.field_type(Meeting, "time"), help="HH:MM, 24-hour")
     edit.add_argument("--location")
-    edit.add_argument("--minutes", type=_minutes, help="minutes per speaker")
+    edit.add_argument("--minutes", type=context.field_type(Meeting, "minutes"), help="minutes per speaker")
     edit.add_argument("--agenda-item")
     edit.add_argument("--signup", help="how to sign up to speak")
-    edit.add_argument("--language", help="language of the testimony (en, es)")
+    edit.add_argument(
+        "--language", type=context.field_type(Meeting, "language"), help="language of the testimony (en, es)"
+    )
     edit.set_defaults(handler=run_set)
     plan = msub.add_parser(
         "plan", parents=[common], help="split the agenda among speakers so each fits their time"

@@ -9,31 +9,24 @@ from typing import Any
 
 from textual.validation import ValidationResult, Validator
 
-from .. import schema
+from .. import codec
+from ..model import Meeting, Settings
 
 
 def parse_date(value: str) -> date:
-    return schema.a_date(value, ("date",))
+    return codec.field(Meeting, "date", value)  # type: ignore[no-any-return]
 
 
 def parse_time(value: str) -> str:
-    return schema.a_time(value, ("time",))
-
-
-def _number(value: str, what: str) -> float | int:
-    try:
-        number = float(value.strip())
-    except ValueError:
-        raise schema.Invalid((what,), f"expected a number, got {value.strip()!r}") from None
-    return int(number) if number.is_integer() else number
+    return codec.field(Meeting, "time", value)  # type: ignore[no-any-return]
 
 
 def parse_minutes(value: str) -> float:
-    return schema.minutes(_number(value, "minutes"), ("minutes",))
+    return codec.field(Meeting, "minutes", value)  # type: ignore[no-any-return]
 
 
 def parse_wpm(value: str) -> int:
-    return schema.wpm(_number(value, "wpm"), ("wpm",))
+    return codec.field(Settings, "wpm", value)  # type: ignore[no-any-return]
 
 
 class Checked(Validator):
@@ -49,6 +42,6 @@ class Checked(Validator):
             return self.success()
         try:
             self.parse(value)
-        except schema.Invalid as error:
+        except codec.Invalid as error:
             return self.failure(error.message)
         return self.success()

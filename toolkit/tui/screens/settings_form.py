@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
@@ -57,9 +57,7 @@ class SettingsForm(FormScreen[Settings]):
         if wrong or not langs:
             self.notify(f"Languages must be among {', '.join(LANGUAGES)}.", severity="error")
             return None
-        updated = replace(
-            self.session.settings,
-            **values,
+        updated = self.session.settings.evolve(**values,
             languages=langs,
             wpm=parse_wpm(self.query_one("#set-wpm", Input).value),
         )

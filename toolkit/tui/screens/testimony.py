@@ -9,7 +9,7 @@ word count is redone a moment after typing pauses, not on every key, so a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
@@ -264,7 +264,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
             return
         buffer.text = fields.get("text", buffer.text)
         if buffer.saved is not None:
-            buffer.saved = replace(buffer.saved, revision=base_revision)
+            buffer.saved = buffer.saved.evolve(revision=base_revision)
         self.show_buffer()
         self.notify("Draft restored. ctrl+s saves it.")
 
@@ -316,9 +316,9 @@ the left (escape gets you there from the editor; enter opens one), then type.
             return True
         self.pull_text()
         base = buffer.saved or Testimony(
-            buffer.meeting_id, buffer.speaker, neighbourhood=buffer.neighbourhood
+            meeting=buffer.meeting_id, speaker=buffer.speaker, neighbourhood=buffer.neighbourhood
         )
-        record = replace(base, text=buffer.text)
+        record = base.evolve(text=buffer.text)
         if not self.mk.attempt(lambda: self.session.ws.save_testimony(record), lambda: self.reload(buffer)):
             return False
         path = self.session.ws.testimony_path(record.meeting, record.speaker)
@@ -456,7 +456,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
             return
         self.pull_text()
         record = replace(
-            buffer.saved or Testimony(meeting.id, buffer.speaker, neighbourhood=buffer.neighbourhood),
+            buffer.saved or Testimony(meeting=meeting.id, speaker=buffer.speaker, neighbourhood=buffer.neighbourhood),
             text=buffer.text,
         )
         job = PrintJob("speaker", meeting, (meeting.language,), testimony=record)
