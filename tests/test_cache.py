@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import cache, model, store
-from toolkit.model import Answer, Meeting
+from toolkit import cache, store
+from toolkit.model import Answer
 from toolkit.store import Workspace
 
 pytestmark = pytest.mark.usefixtures("trust_at_once")

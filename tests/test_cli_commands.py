@@ -251,7 +251,9 @@ def test_store_roundtrip_keeps_unicode_and_order(ws: Workspace):
         id="2027-01-01-x",
         body="Concejo Municipal de San José",
         date=date(2027, 1, 1),
-        agenda=[AgendaEntry(question="data-sharing", text='¿Comparte datos con ICE? <b> & "más"', speaker="Ñandú")],
+        agenda=[
+            AgendaEntry(question="data-sharing", text='¿Comparte datos con ICE? <b> & "más"', speaker="Ñandú")
+        ],
         notes="línea 1\nlínea 2",
     )
     ws.save_meeting(m)

@@ -73,7 +73,9 @@ for j in range(int(sys.argv[2])):
 @pytest.fixture
 def shared(ws: Workspace) -> Workspace:
     """An answer holding one open promise, which both editors will change."""
-    ws.save_meeting(Meeting(id=MEETING, body="Board", date=date(2026, 11, 6), agenda=[AgendaEntry(question=QUESTION)]))
+    ws.save_meeting(
+        Meeting(id=MEETING, body="Board", date=date(2026, 11, 6), agenda=[AgendaEntry(question=QUESTION)])
+    )
     answer = Answer(meeting=MEETING, question=QUESTION, status="partial", official="Chair")
     tracker.add_promise(answer, "Send the policy", date(2026, 12, 1), "Chair", date(2026, 11, 6))
     ws.save_answer(answer)
@@ -135,7 +137,7 @@ def test_an_overlapping_change_is_refused_with_the_field_named(shared: Workspace
     base = shared.answer(MEETING, QUESTION)
     assert base is not None
     shared.update_answer(MEETING, QUESTION, lambda a: setattr(a, "said", "We will send it Friday."))
-    mine = Answer(**{**vars(base), "said": "We do not share data."})
+    mine = base.evolve(said="We do not share data.")
     with pytest.raises(ConflictError, match=r"both of you changed said; your change was not saved"):
         shared.save_answer_merging(base, mine)
     on_disk = shared.answer(MEETING, QUESTION)
@@ -146,7 +148,7 @@ def test_a_merged_save_leaves_the_editor_holding_what_is_on_disk(shared: Workspa
     base = shared.answer(MEETING, QUESTION)
     assert base is not None
     shared.update_answer(MEETING, QUESTION, lambda a: setattr(a, "source", "video 1:12:40"))
-    mine = Answer(**{**vars(base), "said": "We will send it Friday."})
+    mine = base.evolve(said="We will send it Friday.")
     saved = shared.save_answer_merging(base, mine)
     assert saved is mine and (mine.said, mine.source) == ("We will send it Friday.", "video 1:12:40")
     assert (
@@ -162,5 +164,5 @@ def test_a_deleted_file_is_a_conflict_not_a_resurrection(shared: Workspace) -> N
     assert base is not None
     shared.answer_path(MEETING, QUESTION).unlink()
     with pytest.raises(ConflictError, match="was deleted since it was read"):
-        shared.save_answer_merging(base, Answer(**{**vars(base), "said": "mine"}))
+        shared.save_answer_merging(base, base.evolve(said="mine"))
     assert not Path(shared.answer_path(MEETING, QUESTION)).exists()

@@ -96,10 +96,19 @@ def run_and_kill(ws: Workspace, start: int, after: float) -> dict[str, int]:
 
 @pytest.fixture
 def crash_ws(ws: Workspace) -> Workspace:
-    ws.save_meeting(Meeting(id=MEETING, body="Board", date=date(2026, 11, 6), agenda=[AgendaEntry(question=q) for q in QUESTIONS]))
+    ws.save_meeting(
+        Meeting(
+            id=MEETING,
+            body="Board",
+            date=date(2026, 11, 6),
+            agenda=[AgendaEntry(question=q) for q in QUESTIONS],
+        )
+    )
     for question in QUESTIONS:
         said = said_for(0)
-        ws.save_answer(Answer(meeting=MEETING, question=question, status="partial", said=said, source=stamp(said)))
+        ws.save_answer(
+            Answer(meeting=MEETING, question=question, status="partial", said=said, source=stamp(said))
+        )
     return ws
 
 

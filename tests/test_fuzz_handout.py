@@ -10,7 +10,6 @@ Never a crash, never two pages, never a partial file.
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from datetime import date
 
 import pypdf
@@ -41,7 +40,9 @@ unicode_text = st.one_of(
 
 @pytest.fixture
 def planned(ws: Workspace) -> tuple[Settings, Meeting, Bank]:
-    meeting = Meeting(id="2026-12-09-board", body="County Board", date=date(2026, 12, 9), time="18:30", location="Room 1")
+    meeting = Meeting(
+        id="2026-12-09-board", body="County Board", date=date(2026, 12, 9), time="18:30", location="Room 1"
+    )
     meeting.agenda = [AgendaEntry(question="data-sharing"), AgendaEntry(question="287g-participation")]
     return ws.settings(), meeting, load(ws.bank_dir)
 
@@ -53,9 +54,9 @@ def planned(ws: Workspace) -> tuple[Settings, Meeting, Bank]:
 @example(group="", contact="", question="palabra " * 2000)
 def test_any_text_prints_one_page_or_a_clear_error(planned, group: str, contact: str, question: str) -> None:  # type: ignore[no-untyped-def]
     settings_, meeting, bank = planned
-    meeting.agenda[0] = replace(meeting.agenda[0], text=question)
+    meeting.agenda[0] = meeting.agenda[0].evolve(text=question)
     try:
-        pdf, size = handout_pdf(replace(settings_, group=group, contact=contact), meeting, bank, ("en",))
+        pdf, size = handout_pdf(settings_.evolve(group=group, contact=contact), meeting, bank, ("en",))
     except MeetingkitError as error:
         event("refused: " + ("glyph" if "(U+" in str(error) else "fit"))
         assert any(reason in str(error) for reason in CLEAR), str(error)

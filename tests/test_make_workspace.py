@@ -6,8 +6,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from toolkit.store import ANSWERS
 from toolkit.checks import check
+from toolkit.store import ANSWERS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from make_workspace import build

@@ -16,7 +16,9 @@ DAY = date(2026, 11, 6)
 
 @pytest.fixture
 def base() -> Answer:
-    answer = Answer(meeting="2026-11-06-board", question="data-sharing", status="partial", official="Chair", said="Later.")
+    answer = Answer(
+        meeting="2026-11-06-board", question="data-sharing", status="partial", official="Chair", said="Later."
+    )
     tracker.add_promise(answer, "Send the policy", date(2026, 12, 1), "Chair", DAY)
     return answer
 

@@ -78,7 +78,10 @@ def test_unknown_keys_are_kept_and_named_with_the_closest_field() -> None:
     settings = codec.decode(data, model.Settings)
     assert codec.unknown_keys(settings) == [
         ("agnecy", "`agnecy` is not a field meetingkit knows (it is kept as it is); did you mean `agency`?"),
-        ("officials[0].titel", "`titel` is not a field meetingkit knows (it is kept as it is); did you mean `title`?"),
+        (
+            "officials[0].titel",
+            "`titel` is not a field meetingkit knows (it is kept as it is); did you mean `title`?",
+        ),
     ]
     settings.group = "Eastside"
     again = codec.encode(settings)
@@ -88,16 +91,30 @@ def test_unknown_keys_are_kept_and_named_with_the_closest_field() -> None:
 @pytest.mark.parametrize(
     ("data", "where", "expected"),
     [
-        ({"id": "x", "body": "B", "date": "next tuesday"}, "date", "expected a date YYYY-MM-DD, got 'next tuesday'"),
-        ({"id": "x", "body": "B", "date": "2026-01-01", "language": "English"}, "language", "expected a language code"),
+        (
+            {"id": "x", "body": "B", "date": "next tuesday"},
+            "date",
+            "expected a date YYYY-MM-DD, got 'next tuesday'",
+        ),
+        (
+            {"id": "x", "body": "B", "date": "2026-01-01", "language": "English"},
+            "language",
+            "expected a language code",
+        ),
         ({"id": "x", "body": "B", "date": "2026-01-01", "minutes": "90"}, "minutes", "between 0 and 60"),
         ({"id": "x", "body": "B", "date": "2026-01-01", "time": "6pm"}, "time", "expected a time HH:MM"),
         ({"id": "Bad Id", "body": "B", "date": "2026-01-01"}, "id", "expected an id of lowercase letters"),
         ({"id": "x", "date": "2026-01-01"}, "body", "this field is required"),
-        ({"id": "x", "body": "B", "date": "2026-01-01", "agenda": [{"speaker": "A"}]}, "agenda[0].question", "required"),
+        (
+            {"id": "x", "body": "B", "date": "2026-01-01", "agenda": [{"speaker": "A"}]},
+            "agenda[0].question",
+            "required",
+        ),
     ],
 )
-def test_a_wrong_field_names_its_place_and_what_was_expected(data: dict[str, Any], where: str, expected: str) -> None:
+def test_a_wrong_field_names_its_place_and_what_was_expected(
+    data: dict[str, Any], where: str, expected: str
+) -> None:
     with pytest.raises(codec.Invalid) as caught:
         codec.decode(data, model.Meeting)
     assert caught.value.dotted == where and expected in caught.value.message

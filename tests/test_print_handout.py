@@ -324,7 +324,9 @@ def test_a_system_font_given_with_font(ws):
 
 
 def test_right_to_left_text_is_refused(ws):
-    meeting = plan(ws, ("data-sharing",), agenda=[AgendaEntry(question="data-sharing", text="هل تشارك البيانات؟")])
+    meeting = plan(
+        ws, ("data-sharing",), agenda=[AgendaEntry(question="data-sharing", text="هل تشارك البيانات؟")]
+    )
     with pytest.raises(MeetingkitError, match="right-to-left text \\(Arabic\\)"):
         build(ws, meeting)
 

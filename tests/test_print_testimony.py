@@ -62,7 +62,9 @@ def long_testimony(demo_ws, words_each: int = 60) -> str:
     meeting = meeting_id(demo_ws)
     filler = " ".join(["record"] * words_each)
     text = "\n\n".join(f"P{n:02d}start {filler} P{n:02d}end" for n in range(1, LONG_PARAGRAPHS + 1))
-    demo_ws.save_testimony(model.Testimony(meeting=meeting, speaker="Ana Ruiz", text=text, neighbourhood="Old Mill"))
+    demo_ws.save_testimony(
+        model.Testimony(meeting=meeting, speaker="Ana Ruiz", text=text, neighbourhood="Old Mill")
+    )
     return meeting
 
 
@@ -108,7 +110,11 @@ def test_written_copy_in_spanish(cli, demo_ws, tmp_path):
     meeting = demo_ws.meetings().records[0]
     meeting.language = "es"
     demo_ws.save_meeting(meeting)
-    demo_ws.save_testimony(model.Testimony(meeting=meeting.id, speaker="Rosa Díaz", text="Buenas noches.\n\nGracias.", neighbourhood=""))
+    demo_ws.save_testimony(
+        model.Testimony(
+            meeting=meeting.id, speaker="Rosa Díaz", text="Buenas noches.\n\nGracias.", neighbourhood=""
+        )
+    )
     out = tmp_path / "carta.pdf"
     r = print_copy(cli, demo_ws, meeting.id, "Rosa Díaz", out, "--written")
     assert r.code == 0, r.err

@@ -128,7 +128,10 @@ def test_rows_put_the_most_overdue_first_and_no_date_last():
 
 
 def test_officials_are_counted_once_whatever_their_title():
-    officials = [Official(name="Dana Whitfield", title="Sheriff"), Official(name="Luis Ortega", title="Chair")]
+    officials = [
+        Official(name="Dana Whitfield", title="Sheriff"),
+        Official(name="Luis Ortega", title="Chair"),
+    ]
     assert tracker.official_name("Sheriff Dana Whitfield", officials) == "Dana Whitfield (Sheriff)"
     assert tracker.official_name("dana  whitfield", officials) == "Dana Whitfield (Sheriff)"
     assert tracker.official_name("  Deputy  Chief Ray ", officials) == "Deputy Chief Ray"

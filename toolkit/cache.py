@@ -150,7 +150,12 @@ class RecordCache(Generic[R]):
         if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
             return
         if isinstance(found, FileProblem):
-            entry: tuple[Any, ...] = (_identity(st), None, None, _Problem(found.message, found.line, found.field))
+            entry: tuple[Any, ...] = (
+                _identity(st),
+                None,
+                None,
+                _Problem(found.message, found.line, found.field),
+            )
         elif any(key in found.__dict__ for key in _NOT_CACHED):
             return
         else:

@@ -7,11 +7,17 @@ file they live in (they are how a promise is found).
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 
 from .bank import Bank, load
+from .codec import unknown_keys
 from .errors import FileProblem, MeetingkitError
+from .model import Meeting, Record
 from .store import Workspace
+from .tracker import date_problems
 
 
 @dataclass(frozen=True)
@@ -28,16 +34,29 @@ def check(ws: Workspace) -> list[Finding]:
     """Every problem in the workspace; an empty list means all is well."""
     findings: list[Finding] = []
     try:
-        ws.settings()
+        settings = ws.settings()
     except MeetingkitError as exc:
         return [_finding(exc)]
+    findings += _unknown(ws.relative(ws.settings_path), settings)
+    findings += [
+        Finding(
+            ws.relative(p),
+            "is a link to a folder elsewhere; meetingkit never writes through it: "
+            "replace it with a real folder",
+        )
+        for p in ws.linked_folders()
+    ]
     bank = load(ws.bank_dir)
     findings += [_finding(p) for p in bank.problems]
+    for question in bank.questions.values():
+        if question.source.startswith(str(ws.root)):
+            findings += _unknown(ws.relative(Path(question.source)), question)
     meetings = ws.meetings()
     findings += [_finding(p) for p in meetings.problems]
     meeting_ids = set(ws.meeting_ids())
     for meeting in meetings.records:
         path = ws.relative(ws.meeting_path(meeting.id))
+        findings += _unknown(path, meeting)
         seen: set[str] = set()
         for i, entry in enumerate(meeting.agenda):
             if entry.question not in bank.questions:
@@ -53,13 +72,16 @@ def check(ws: Workspace) -> list[Finding]:
                     )
                 )
             seen.add(entry.question)
-        findings += [_finding(p) for p in ws.testimonies(meeting.id).problems]
+        testimonies = ws.testimonies(meeting.id)
+        findings += [_finding(p) for p in testimonies.problems]
+        for t in testimonies.records:
+            findings += _unknown(ws.relative(ws.testimony_path(meeting.id, t.speaker)), t)
     for folder in ws.dirs(ws.root / "testimony"):
         if folder.name not in meeting_ids:
             findings.append(
                 Finding(ws.relative(folder), f"testimony for a meeting that does not exist ({folder.name})")
             )
-    findings += _check_answers(ws, bank, meeting_ids)
+    findings += _check_answers(ws, bank, {m.id: m for m in meetings.records}, meeting_ids)
     findings += [
         Finding(
             ws.relative(p),
@@ -68,15 +90,63 @@ def check(ws: Workspace) -> list[Finding]:
         )
         for p in ws.leftover_temp_files()
     ]
+    findings += [
+        Finding(
+            ws.relative(p),
+            f"can be read by others (mode {mode:o}); `meetingkit check --fix` makes it private",
+        )
+        for p, mode in loose_permissions(ws)
+    ]
     return findings
 
 
-def _check_answers(ws: Workspace, bank: Bank, meeting_ids: set[str]) -> list[Finding]:
+def _unknown(where: str, record: Record) -> list[Finding]:
+    return [Finding(f"{where}, field `{field}`", message) for field, message in unknown_keys(record)]
+
+
+def loose_permissions(ws: Workspace) -> list[tuple[Path, int]]:
+    """Files and folders others can read (a git clone makes them 0644/0755)."""
+    found = []
+    for folder, dirs, names in os.walk(ws.root):
+        dirs[:] = sorted(d for d in dirs if d != ".git")
+        for name in [*dirs, *sorted(names)]:
+            path = Path(folder, name)
+            try:
+                st = path.lstat()
+            except OSError:
+                continue
+            if not stat.S_ISLNK(st.st_mode) and st.st_mode & 0o077:
+                found.append((path, stat.S_IMODE(st.st_mode)))
+    try:
+        if ws.root.stat().st_mode & 0o077 and ws.exists():
+            found.insert(0, (ws.root, stat.S_IMODE(ws.root.stat().st_mode)))
+    except OSError:
+        pass
+    return found
+
+
+def tighten_permissions(ws: Workspace) -> int:
+    """Make every file 0600 and folder 0700 (never following links); the number changed."""
+    changed = 0
+    for path, _mode in loose_permissions(ws):
+        os.chmod(path, 0o700 if path.is_dir() else 0o600)
+        changed += 1
+    return changed
+
+
+def _check_answers(
+    ws: Workspace, bank: Bank, meetings: dict[str, Meeting], meeting_ids: set[str]
+) -> list[Finding]:
     findings: list[Finding] = []
     answers = ws.answers()
     findings += [_finding(p) for p in answers.problems]
     for answer in answers.records:
         path = ws.answer_file(answer.meeting, answer.question)
+        findings += _unknown(path, answer)
+        findings += [
+            Finding(f"{path}, field `{field}`", message)
+            for field, message in date_problems(answer, meetings.get(answer.meeting))
+        ]
         if answer.meeting not in meeting_ids:
             findings.append(Finding(path, f"answer for a meeting that does not exist ({answer.meeting})"))
         if answer.question not in bank.questions:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import re
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from . import __version__
 from .errors import MeetingkitError, UsageError
@@ -73,14 +76,66 @@ def build_parser(argv: Sequence[str] = ()) -> Parser:
     return parser
 
 
-def one_line(exc: Exception) -> str:
+def one_line(exc: Exception | str) -> str:
     """The message on one line: a newline or control character typed in an argument is shown escaped."""
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in str(exc))
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What must never reach a terminal raw: escape sequences (``\\e]0;…``, ``\\e[2J``),
+bidirectional overrides, lone surrogates from a mis-encoded argument."""
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match.group(0).encode("unicode_escape", "backslashreplace").decode()
+
+
+class SafeStream(io.TextIOBase):
+    """stdout/stderr that shows every control character as text (``\\x1b``).
+
+    Records hold what people typed, and a file from someone else can hold
+    anything: printing it must not retitle the window, clear the screen or
+    write to the clipboard (``\\e]52;``). Newlines and tabs pass; listings
+    put each field on one line themselves (``cell``).
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(_CONTROL.sub(_escaped, text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.stream.encoding
+
+
+def _bad_argument(argv: Sequence[str]) -> str | None:
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"an argument is not valid UTF-8 text ({one_line(arg)!s}); retype it"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not isinstance(sys.stdout, SafeStream):
+        sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # type: ignore[assignment]
     try:
+        bad = _bad_argument(argv)
+        if bad:
+            raise UsageError(bad)
         args = build_parser(argv).parse_args(argv)
         if args.command is None:
             from .commands.app import open_app
@@ -98,3 +153,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        print(f"error: {one_line(exc.strerror or exc)}: {one_line(exc.filename or '')}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # the last resort: one line, never a traceback
+        print(
+            f"error: meetingkit met a problem it did not expect ({type(exc).__name__}: "
+            f"{one_line(exc)[:200]}). "
+            "Every save is atomic, so no file is half-written; please report this",
+            file=sys.stderr,
+        )
+        return 1

@@ -130,7 +130,9 @@ def decode(data: Any, cls: type[R]) -> R:
     return record
 
 
-def _clean(data: dict[str, Any], cls: type[Record], path: Path_, kept: list[tuple[Path_, dict[str, Any]]]) -> Any:
+def _clean(
+    data: dict[str, Any], cls: type[Record], path: Path_, kept: list[tuple[Path_, dict[str, Any]]]
+) -> Any:
     """``data`` without empty values (defaults apply) and unknown keys (kept aside)."""
     reshape = getattr(cls, "from_file", None)
     if reshape is not None:
@@ -187,7 +189,10 @@ def _invalid(message: str, data: Any, cls: type[Record]) -> Invalid:
         return Invalid((*path, missing.group(1)), "this field is required")
     if key_problem:
         bad = path[-1]
-        return Invalid(tuple(path), f"{show(bad)} is not allowed here; expected {_expected(_type_at(cls, path[:-1]), key=True)}")
+        return Invalid(
+            tuple(path),
+            f"{show(bad)} is not allowed here; expected {_expected(_type_at(cls, path[:-1]), key=True)}",
+        )
     found = _value_at(data, path)
     got = "nothing" if found is _NOTHING else show(found)
     expected = _expected(_type_at(cls, path))
@@ -196,7 +201,9 @@ def _invalid(message: str, data: Any, cls: type[Record]) -> Invalid:
     return Invalid(tuple(path), f"expected {expected}, got {got}")
 
 
-def _resolve(data: Any, hint: Any, parts: list[str | int | None], key_problem: bool) -> list[str | int] | None:
+def _resolve(
+    data: Any, hint: Any, parts: list[str | int | None], key_problem: bool
+) -> list[str | int] | None:
     """The real path where msgspec says ``[...]`` (some key of a mapping): the
     first key whose value (or, for a key problem, whose own keys) do not fit."""
     hint = _unwrap(hint)
@@ -311,7 +318,9 @@ def _expected(t: Any, key: bool = False) -> str:
         literals = [v for m in members if isinstance(m, mi.LiteralType) for v in m.values if v]
         if literals:
             return "one of " + ", ".join(literals)
-        if any(isinstance(m, mi.DictType) for m in members) and any(isinstance(m, mi.StrType) for m in members):
+        if any(isinstance(m, mi.DictType) for m in members) and any(
+            isinstance(m, mi.StrType) for m in members
+        ):
             return "text, or one text per language (en: …, es: …)"
         return _expected(members[0])
     if isinstance(t, mi.LiteralType):

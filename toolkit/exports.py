@@ -99,11 +99,31 @@ def _iso(day: date | None) -> str:
 # --- CSV ----------------------------------------------------------------------
 
 
-def report_csv(summary: Summary) -> str:
-    """One row per logged answer, then one per promise (RFC 4180; encode as UTF-8)."""
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may take for the start of a formula (OWASP's CSV injection list)."""
+
+
+def formula_safe(value: object) -> object:
+    """A cell that cannot run as a formula: OWASP's advice, a leading ``'``."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
+class _SafeWriter(csv.DictWriter):  # type: ignore[type-arg]
+    def writerow(self, rowdict: dict[str, object]) -> object:  # type: ignore[override]
+        return super().writerow({k: formula_safe(v) for k, v in rowdict.items()})
+
+
+def report_csv(summary: Summary, guard_formulas: bool = True) -> str:
+    """One row per logged answer, then one per promise (RFC 4180; encode as UTF-8).
+
+    Officials' words and hand-typed notes can start with ``=`` or ``@``;
+    unless ``guard_formulas`` is off, such a cell gets a leading ``'`` so a
+    spreadsheet shows it rather than running it.
+    """
     columns = csv_columns(summary.include_private)
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
+    kind = _SafeWriter if guard_formulas else csv.DictWriter
+    writer = kind(buffer, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
     writer.writeheader()
     meetings = {m.id: m for m in summary.held}
     topics = {q.question: q.topic for q in summary.questions}

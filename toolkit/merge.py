@@ -15,7 +15,9 @@ from typing import TypeVar
 from .model import Answer, Change, Promise, field_names, promise_id, split_promise_id
 
 T = TypeVar("T")
-ANSWER_FIELDS = tuple(f for f in field_names(Answer) if f not in ("format", "meeting", "question", "promises"))
+ANSWER_FIELDS = tuple(
+    f for f in field_names(Answer) if f not in ("format", "meeting", "question", "promises")
+)
 PROMISE_FIELDS = tuple(f for f in field_names(Promise) if f not in ("id", "history"))
 """The fields merged one by one; the record's identity and its lists are merged apart."""
 

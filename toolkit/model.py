@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal, Self, Union
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 import msgspec
 from msgspec import Meta
@@ -50,13 +50,13 @@ Time = Annotated[
     str,
     Meta(pattern=r"^(([01]?\d|2[0-3]):[0-5]\d)?$", description="a time HH:MM (24-hour), or nothing"),
 ]
-Minutes = Union[
-    Annotated[int, Meta(gt=0, le=60, description="a number of minutes between 0 and 60")],
-    Annotated[float, Meta(gt=0, le=60, description="a number of minutes between 0 and 60")],
-]
+Minutes = (
+    Annotated[int, Meta(gt=0, le=60, description="a number of minutes between 0 and 60")]
+    | Annotated[float, Meta(gt=0, le=60, description="a number of minutes between 0 and 60")]
+)
 Wpm = Annotated[int, Meta(ge=60, le=250, description="words per minute, a whole number 60-250")]
 FormatVersion = Annotated[int, Meta(ge=FORMAT, le=FORMAT, description=f"format {FORMAT}")]
-Text = Union[str, dict[Language, str]]
+Text = str | dict[Language, str]
 """A text that may carry one version per language; a plain string is in the meeting's language."""
 
 
@@ -116,6 +116,14 @@ class Record(msgspec.Struct, kw_only=True, dict=True):
     @revision.setter
     def revision(self, value: str | None) -> None:
         self.__dict__["_revision"] = value
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        """A deep copy that keeps what ``dict=True`` holds (revision, kept keys, comments)."""
+        from copy import deepcopy
+
+        copy = type(self)(**{name: deepcopy(getattr(self, name), memo) for name in self.__struct_fields__})
+        copy.__dict__.update(deepcopy(self.__dict__, memo))
+        return copy
 
     def evolve(self, **changes: Any) -> Self:
         """A copy with ``changes``; its revision, comments and kept keys come along

@@ -109,7 +109,10 @@ class TestimonyFile:
             line = yamlio.line_of(head_text, exc.path)
             raise FileProblem(path, exc.message, line=line + 1 if line else None, field=exc.dotted) from None
         testimony = Testimony(
-            meeting=path.parent.name, speaker=head.speaker, neighbourhood=head.neighbourhood, text=body.lstrip("\n")
+            meeting=path.parent.name,
+            speaker=head.speaker,
+            neighbourhood=head.neighbourhood,
+            text=body.lstrip("\n"),
         )
         testimony.__dict__.update({k: v for k, v in head.__dict__.items() if k in ("_extra", "_unknown")})
         if "#" in head_text:
@@ -118,7 +121,9 @@ class TestimonyFile:
         return testimony
 
     def write(self, record: Testimony, path: Path) -> bytes:
-        head = TestimonyHead(meeting=record.meeting, speaker=record.speaker, neighbourhood=record.neighbourhood)
+        head = TestimonyHead(
+            meeting=record.meeting, speaker=record.speaker, neighbourhood=record.neighbourhood
+        )
         head.__dict__.update({k: v for k, v in record.__dict__.items() if k == "_extra"})
         text = _text_with_comments(record, path, checked_yaml(head, path))
         return f"{FRONT}{text}{FRONT}\n{record.text.rstrip()}\n".encode()

@@ -103,10 +103,14 @@ class Store:
 
     read = staticmethod(read_file)
 
-    def read_all(self, entries: list[os.DirEntry[str]], kind: FileKind[R], cached: str | None = None) -> Loaded[R]:
+    def read_all(
+        self, entries: list[os.DirEntry[str]], kind: FileKind[R], cached: str | None = None
+    ) -> Loaded[R]:
         """Read record files, taking unchanged ones from the derived cache ``cached``."""
         cache = (
-            RecordCache(self.layout.private_folder(CACHE_DIR) / f"{cached}.msgpack", kind.cls) if cached else None
+            RecordCache(self.layout.private_folder(CACHE_DIR) / f"{cached}.msgpack", kind.cls)
+            if cached
+            else None
         )
         with _no_gc_pauses():
             loaded: Loaded[R] = Loaded()
@@ -154,7 +158,9 @@ class Store:
             change(record)
             data = kind.write(record, path)
             if current_revision(path) != record.revision:
-                raise ConflictError(f"{path} changed while it was being saved; nothing was written, try again")
+                raise ConflictError(
+                    f"{path} changed while it was being saved; nothing was written, try again"
+                )
             write_bytes(path, data)
             record.revision = revision_of(data)
         return record
@@ -163,7 +169,10 @@ class Store:
 def _meeting_placed(meeting: Meeting, path: Path) -> None:
     if meeting.id != path.stem:
         raise FileProblem(
-            path, f"id {meeting.id!r} does not match the file name; expected {path.stem!r}", line=2, field="id"
+            path,
+            f"id {meeting.id!r} does not match the file name; expected {path.stem!r}",
+            line=2,
+            field="id",
         )
 
 

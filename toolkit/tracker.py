@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .bank import Bank, entry_text, placeholder_values
-from .errors import NotFound
+from .errors import NotFound, UsageError
 from .model import (
     ANSWER_STATUSES,
     PROMISE_STATUSES,
@@ -25,6 +25,7 @@ from .model import (
     Promise,
     Settings,
     promise_id,
+    split_promise_id,
 )
 
 NO_DATE = "no date given"
@@ -65,9 +66,12 @@ def add_promise(
     answer: Answer, what: str, due: date | None, official: str, on: date, note: str = ""
 ) -> Promise:
     """A new open promise, numbered after the answer's existing ones."""
-    number = 1 + max(
-        (int(p.id.rsplit("-", 1)[-1]) for p in answer.promises if p.id[-1:].isdigit()), default=0
-    )
+    if due is not None and due < on:
+        raise UsageError(
+            f"the due date {due.isoformat()} is before the promise was made ({on.isoformat()}); "
+            "check --due (and --on)"
+        )
+    number = 1 + max((parts[2] for p in answer.promises if (parts := split_promise_id(p.id))), default=0)
     promise = Promise(
         id=promise_id(answer.meeting, answer.question, number),
         what=what,
@@ -87,8 +91,34 @@ def set_status(promise: Promise, status: str, on: date, note: str = "", evidence
     """
     if status not in PROMISE_STATUSES:
         raise ValueError(f"status must be one of {', '.join(PROMISE_STATUSES)}")
+    if promise.made_on is not None and on < promise.made_on:
+        raise UsageError(
+            f"the change is dated {on.isoformat()}, before promise {promise.id} was made "
+            f"({promise.made_on.isoformat()}); give a date on or after that"
+        )
     promise.status = status
     promise.history.append(Change(on=on, status=status, note=note, evidence=evidence))
+
+
+def date_problems(answer: Answer, meeting: Meeting | None) -> list[tuple[str, str]]:
+    """Dates in an answer's promises that cannot be true, each with its field:
+    a promise made before its meeting, due before it was made, changed
+    before it was made."""
+    found = []
+    held = meeting.date if meeting is not None else None
+    for i, p in enumerate(answer.promises):
+        made = p.made_on
+        if held and made and made < held:
+            found.append((f"promises[{i}].history[0].on", f"made on {made}, before the meeting of {held}"))
+        start = made or held
+        if p.due and start and p.due < start:
+            found.append((f"promises[{i}].due", f"due {p.due}, before the promise was made ({start})"))
+        for j, c in enumerate(p.history):
+            if made and c.on < made:
+                found.append(
+                    (f"promises[{i}].history[{j}].on", f"dated {c.on}, before the promise was made ({made})")
+                )
+    return found
 
 
 # --- where a promise stands ---------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from ..model import ANSWER_STATUSES, Answer
 from . import context
@@ -26,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
     question = context.bank_of(ws).get(args.question_id)
     if question.id not in {e.question for e in meeting.agenda}:
         context.warn(f"{question.id} is not on the agenda of {meeting.id}; logged anyway")
+    if meeting.date > date.today():
+        context.warn(f"{meeting.id} is on {meeting.date.isoformat()}, not held yet; logged anyway")
 
     from ..tracker import log_answer
 

@@ -9,14 +9,19 @@ from . import context
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("check", parents=[common], help="validate every file in the workspace")
+    p.add_argument(
+        "--fix", action="store_true", help="make files private (0600, folders 0700), e.g. after a git clone"
+    )
     context.add_json(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..checks import check
+    from ..checks import check, tighten_permissions
 
     ws = context.open_workspace(args)
+    if args.fix:
+        print(f"made {tighten_permissions(ws)} file(s) and folder(s) private")
     findings = check(ws)
     serious = [f for f in findings if f.serious]
     if args.json:

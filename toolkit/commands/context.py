@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from ..bank import Bank, load

@@ -19,11 +19,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     new.add_argument("--date", required=True, type=context.iso_date, help="YYYY-MM-DD")
     new.add_argument("--time", type=context.field_type(Meeting, "time"), help="HH:MM, 24-hour")
     new.add_argument("--location", default="", help="where it meets")
-    new.add_argument("--minutes", type=context.field_type(Meeting, "minutes"), default=3, help="minutes per speaker (default 3)")
+    new.add_argument(
+        "--minutes",
+        type=context.field_type(Meeting, "minutes"),
+        default=3,
+        help="minutes per speaker (default 3)",
+    )
     new.add_argument("--agenda-item", default="", help="the agenda item you comment on")
     new.add_argument("--signup", default="", help="how to sign up to speak")
     new.add_argument(
-        "--language", default="en", type=context.field_type(Meeting, "language"), help="language of the testimony (en, es)"
+        "--language",
+        default="en",
+        type=context.field_type(Meeting, "language"),
+        help="language of the testimony (en, es)",
     )
     context.add_json(new)
     new.set_defaults(handler=run_new)

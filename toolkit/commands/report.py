@@ -20,7 +20,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         parents=[common],
         help="the accountability report: every answer and promise, per question and official",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=f"CSV columns (RFC 4180, UTF-8, one row per answer and per promise):\n{columns}",
+        epilog=f"CSV columns (RFC 4180, UTF-8, one row per answer and per promise):\n{columns}\n\n"
+        "A cell starting with =, +, -, @, a tab or a carriage return gets a leading ' so that a\n"
+        "spreadsheet shows it instead of running it as a formula (OWASP's advice on CSV injection);\n"
+        "--raw-csv turns that off for an export that must be byte-faithful.",
     )
     p.add_argument(
         "--format", choices=FORMATS, help="md (default), csv or pdf; taken from -o's suffix when not given"
@@ -29,6 +32,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--as-of", type=context.iso_date, help="the day to judge overdue by (default: today)")
     p.add_argument(
         "--include-private", action="store_true", help="include private notes (do not share the result)"
+    )
+    p.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="CSV cells exactly as typed, formulas not neutralised (see below)",
     )
     p.set_defaults(handler=run)
 
@@ -63,14 +71,14 @@ def run(args: argparse.Namespace) -> int:
 
         data = report_pdf(summary, record.settings)
     elif fmt == "csv":
-        data = report_csv(summary).encode("utf-8")
+        data = report_csv(summary, guard_formulas=not args.raw_csv).encode("utf-8")
     else:
         data = report_markdown(summary, record.settings).encode("utf-8")
     if target:
         write_bytes(target, data)
         print(target)
     else:
-        sys.stdout.buffer.write(data)
+        sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
     if args.include_private:
         context.warn("the report includes private notes: keep it within the group")

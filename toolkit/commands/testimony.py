@@ -60,7 +60,9 @@ def run_draft(args: argparse.Namespace) -> int:
     else:
         settings, bank = ws.settings(), context.bank_of(ws)
     text = draft(meeting, settings, bank, speaker, args.neighbourhood, extra)
-    saved = ws.save_testimony(Testimony(meeting=meeting.id, speaker=speaker, text=text, neighbourhood=args.neighbourhood))
+    saved = ws.save_testimony(
+        Testimony(meeting=meeting.id, speaker=speaker, text=text, neighbourhood=args.neighbourhood)
+    )
     print(saved)
     return 0
 

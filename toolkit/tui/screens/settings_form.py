@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-
-
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
@@ -57,7 +55,8 @@ class SettingsForm(FormScreen[Settings]):
         if wrong or not langs:
             self.notify(f"Languages must be among {', '.join(LANGUAGES)}.", severity="error")
             return None
-        updated = self.session.settings.evolve(**values,
+        updated = self.session.settings.evolve(
+            **values,
             languages=langs,
             wpm=parse_wpm(self.query_one("#set-wpm", Input).value),
         )

@@ -455,10 +455,10 @@ the left (escape gets you there from the editor; enter opens one), then type.
             self.notify("Choose a speaker first.", severity="warning")
             return
         self.pull_text()
-        record = replace(
-            buffer.saved or Testimony(meeting=meeting.id, speaker=buffer.speaker, neighbourhood=buffer.neighbourhood),
-            text=buffer.text,
-        )
+        record = (
+            buffer.saved
+            or Testimony(meeting=meeting.id, speaker=buffer.speaker, neighbourhood=buffer.neighbourhood)
+        ).evolve(text=buffer.text)
         job = PrintJob("speaker", meeting, (meeting.language,), testimony=record)
         path = default_folder(self.session) / job.file_name()
         self.notify(f"Printing the speaker copy of {buffer.speaker}…", markup=False)
