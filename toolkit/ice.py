@@ -28,6 +28,9 @@ ICE_PAGE = "https://www.ice.gov/identify-and-arrest/287g"
 STALE_DAYS = 90
 """A list older than this is called out: ICE updates it several times a week."""
 
+ICE_QUESTION = "287g-participation"
+"""The bank question ICE's list partly answers."""
+
 MODELS = ("Jail Enforcement Model", "Task Force Model", "Warrant Service Officer")
 """The three models ICE's list names."""
 
@@ -406,9 +409,9 @@ def ice_sentence(found: Match, lang: str) -> str | None:
             )
         return f"ICE's own list of pending 287(g) agreements of {day} includes the {agency}: {pending}."
     day = format_day(found.as_of, lang)
+    signed = groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + f", {and_} " + groups[-1]
     if lang == "es":
-        signed = _join(groups, and_)
         text = f"La propia lista 287(g) de ICE del {day} muestra que la agencia {agency} firmó {signed}."
         return text + (f" También figura con {pending} pendiente." if pending else "")
-    text = f"ICE's own 287(g) list of {day} shows that the {agency} signed {_join(groups, and_)}."
+    text = f"ICE's own 287(g) list of {day} shows that the {agency} signed {signed}."
     return text + (f" It also lists {pending} as pending." if pending else "")

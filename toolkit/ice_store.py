@@ -81,9 +81,9 @@ def library(root: Path | None) -> Library:
     return Library(sheets, found.problems)
 
 
-def match_settings(sheets: list[Sheet], settings: Settings) -> Match:
-    """The workspace's own agency on ICE's newest sheets."""
-    return match(sheets, settings.agency, settings.state, settings.jurisdiction)
+def match_workspace(root: Path, settings: Settings) -> Match:
+    """The workspace's own agency on ICE's newest sheets (the snapshot or a newer import)."""
+    return match(library(root).sheets, settings.agency, settings.state, settings.jurisdiction)
 
 
 @dataclass(frozen=True)
