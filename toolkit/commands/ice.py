@@ -147,6 +147,8 @@ def run_show(args: argparse.Namespace) -> int:
         import msgspec
 
         data: dict[str, Any] = msgspec.to_builtins(found)
+        for rows in ("signed", "pending"):  # every field, even those the stored file leaves out
+            data[rows] = [msgspec.structs.asdict(r) for r in getattr(found, rows)]
         data |= {"days_old": days_old, "stale": bool(found.as_of and is_stale(found.as_of, today))}
         data |= {"source": _sources(found_library.sheets, found), "page": ICE_PAGE}
         context.print_json(data)
