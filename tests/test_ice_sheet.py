@@ -8,7 +8,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from ice_sheets import JULY_PARTICIPATING, JULY_PENDING, PENDING, shared_sheets, write_sheet
+from ice_sheets import (
+    JULY_PARTICIPATING,
+    JULY_PENDING,
+    PENDING,
+    shared_sheets,
+    write_large_sheet,
+    write_sheet,
+)
 
 from toolkit.errors import FileProblem, UsageError
 from toolkit.ice_sheet import date_from_name, read_sheet, signed_date
@@ -212,18 +219,13 @@ def test_a_formula_cell_or_markup_is_text_only(tmp_path: Path) -> None:
 
 
 def test_a_sheet_of_fifty_thousand_rows_reads(tmp_path: Path) -> None:
-    import openpyxl
-
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet()
-    sheet.append(PENDING)
-    for n in range(50_000):
-        sheet.append(
-            ["TEXAS", f"Agency {n} Police Department", "Municipality", "Harris County", "Task Force Model"]
-        )
-    path = tmp_path / "pendingAgencies09012025.xlsx"
-    book.save(path)
-    assert len(read_sheet(path).rows) == 50_000
+    rows = (
+        ["TEXAS", f"Agency {n} Police Department", "Municipality", "Harris County", "Task Force Model"]
+        for n in range(50_000)
+    )
+    sheet = read_sheet(write_large_sheet(tmp_path / "pendingAgencies09012025.xlsx", PENDING, rows))
+    assert len(sheet.rows) == 50_000
+    assert sheet.rows[-1].agency == "Agency 49999 Police Department"
 
 
 @pytest.mark.parametrize(

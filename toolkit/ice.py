@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 import msgspec
 
@@ -316,7 +316,7 @@ def changes(
         for key, row in now_pending.items():
             if key not in was_pending and key not in after:
                 found.append(Change(kind="new-pending", state=row.state, agency=row.agency, model=row.model))
-    order = {k: i for i, k in enumerate(ChangeKind.__args__)}  # type: ignore[attr-defined]
+    order = {k: i for i, k in enumerate(get_args(ChangeKind))}
     return sorted(found, key=lambda c: (order[c.kind], state_key(c.state), agency_key(c.agency), c.model))
 
 

@@ -152,7 +152,7 @@ def _workbook(where: str, data: bytes) -> tuple[list[list[Any]], dict[tuple[int,
         raise FileProblem(where, damaged) from None
     try:
         links = _hyperlinks(archive)
-    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError, ValueError):
+    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError, ValueError, UnicodeDecodeError):
         links = {}  # the cells were readable; the addresses behind "link" are a bonus
     return cells, links
 
@@ -175,16 +175,23 @@ def _hyperlinks(archive: zipfile.ZipFile) -> dict[tuple[int, int], str]:
     sheet_path = posixpath.normpath(posixpath.join("xl", targets[rid].lstrip("/").removeprefix("xl/")))
     folder, name = posixpath.split(sheet_path)
     sheet_rels = _relations(archive, f"{folder}/_rels/{name}.rels")
+    if not sheet_rels:
+        return {}
+    xml = archive.read(sheet_path)
+    tail = xml[max(0, xml.rfind(b"sheetData>")) :]  # links come after the cells: no need to parse those
     found: dict[tuple[int, int], str] = {}
-    for _event, element in ElementTree.iterparse(archive.open(sheet_path)):
-        if element.tag == f"{{{_NS['main']}}}hyperlink":
-            address = sheet_rels.get(element.get(f"{{{_NS['rel']}}}id", ""), "")
-            cell = _cell_ref(element.get("ref", ""))
-            if cell and address:
-                found[cell] = address
-        elif element.tag == f"{{{_NS['main']}}}row":
-            element.clear()  # a large sheet is streamed, not held
+    for attributes in _LINK.findall(tail):
+        ref, link_id = _REF.search(attributes), _LINK_ID.search(attributes)
+        cell = _cell_ref(ref.group(1).decode()) if ref else None
+        address = sheet_rels.get(link_id.group(1).decode(), "") if link_id else ""
+        if cell and address:
+            found[cell] = address
     return found
+
+
+_LINK = re.compile(rb"<(?:\w+:)?hyperlink\s([^>]*)>")
+_REF = re.compile(rb'(?:^|\s)ref="([^"]*)"')
+_LINK_ID = re.compile(rb'(?:^|\s)\w+:id="([^"]*)"')
 
 
 def _relations(archive: zipfile.ZipFile, member: str) -> dict[str, str]:
