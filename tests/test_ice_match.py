@@ -10,7 +10,17 @@ import msgspec
 import pytest
 from ice_sheets import JULY_PARTICIPATING, JULY_PENDING, shared_sheets
 
-from toolkit.ice import Agreement, Sheet, agency_key, changes, contradicts, ice_line, ice_sentence, match
+from toolkit.ice import (
+    Agreement,
+    Sheet,
+    agency_key,
+    changes,
+    contradicts,
+    ice_line,
+    ice_sentence,
+    match,
+    still_shows,
+)
 from toolkit.ice_snapshot import build
 from toolkit.ice_store import SNAPSHOT, read_snapshot
 from toolkit.states import state_code
@@ -155,6 +165,15 @@ def test_an_answer_contradicts_the_list_only_for_a_listed_agreement() -> None:
     assert not contradicts("partial", listed)
     assert not contradicts("declined", match(SHEETS, "Madison County Sheriff's Office", "AL"))  # only pending
     assert not contradicts("declined", match(SHEETS, "Office of the Sheriff", "AL", "Colbert County"))
+    assert still_shows(listed, "en") == (
+        "ICE's list of July 18, 2025 still shows that the Colbert County Sheriff's Office signed "
+        "a Jail Enforcement Model and a Warrant Service Officer agreement on May 8, 2025, "
+        "and a Task Force Model agreement on July 2, 2025."
+    )
+    assert (still_shows(listed, "es") or "").startswith(
+        "La lista de ICE del 18 de julio de 2025 todavía muestra"
+    )
+    assert still_shows(match(SHEETS, "Madison County Sheriff's Office", "AL"), "en") is None
 
 
 def _later(sheet: Sheet, day: date, drop: set[str], add: list[Agreement]) -> Sheet:

@@ -378,17 +378,11 @@ def _es_models(models: list[str]) -> str:
     return f"{lead} {_join(models, 'y')}"
 
 
-def ice_sentence(found: Match, lang: str) -> str | None:
-    """The fact as a speaker says it, dated, in ``en`` or ``es`` (other languages get English);
-    only for a match by name: a county guess is not said aloud."""
+def _signed(found: Match, lang: str) -> str:
+    """ "a Jail Enforcement Model and a Warrant Service Officer agreement on May 8, 2025, and a …" """
     from .testimony import format_day
 
-    if found.how != "name" or found.as_of is None:
-        return None
-    lang = lang if lang in ("en", "es") else "en"
     models = _es_models if lang == "es" else _en_models
-    and_ = "y" if lang == "es" else "and"
-    agency = found.agency.removeprefix("The ").removeprefix("the ")
     by_day: dict[date | None, list[str]] = {}
     for row in found.signed:
         by_day.setdefault(row.signed, []).append(row.model)
@@ -399,8 +393,29 @@ def ice_sentence(found: Match, lang: str) -> str | None:
         else:
             when = (" el " if lang == "es" else " on ") + format_day(day, lang)
         groups.append(models(names) + when)
+    and_ = "y" if lang == "es" else "and"
+    return groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + f", {and_} " + groups[-1]
+
+
+def _spoken(found: Match, as_of: date, lang: str) -> tuple[str, str, str]:
+    """The language used (``en`` or ``es``; others get English), the list's date said aloud, the agency."""
+    from .testimony import format_day
+
+    lang = lang if lang in ("en", "es") else "en"
+    return lang, format_day(as_of, lang), found.agency.removeprefix("The ").removeprefix("the ")
+
+
+def ice_sentence(found: Match, lang: str) -> str | None:
+    """The fact as a speaker says it, dated, in ``en`` or ``es``; only for a match by name:
+    a county guess is not said aloud."""
+    from .testimony import format_day
+
+    if found.how != "name" or found.as_of is None:
+        return None
+    lang, day, agency = _spoken(found, found.as_of, lang)
+    models = _es_models if lang == "es" else _en_models
     pending = models([r.model for r in found.pending]) if found.pending else ""
-    if not groups:
+    if not found.signed:
         day = format_day(found.pending_as_of or found.as_of, lang)
         if lang == "es":
             return (
@@ -408,10 +423,21 @@ def ice_sentence(found: Match, lang: str) -> str | None:
                 f"incluye a la agencia {agency}: {pending}."
             )
         return f"ICE's own list of pending 287(g) agreements of {day} includes the {agency}: {pending}."
-    day = format_day(found.as_of, lang)
-    signed = groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + f", {and_} " + groups[-1]
+    signed = _signed(found, lang)
     if lang == "es":
         text = f"La propia lista 287(g) de ICE del {day} muestra que la agencia {agency} firmó {signed}."
         return text + (f" También figura con {pending} pendiente." if pending else "")
     text = f"ICE's own 287(g) list of {day} shows that the {agency} signed {signed}."
     return text + (f" It also lists {pending} as pending." if pending else "")
+
+
+def still_shows(found: Match, lang: str) -> str | None:
+    """What the report and the follow-up cite when an answer ``contradicts`` the list."""
+    if found.how != "name" or found.as_of is None or not found.signed:
+        return None
+    lang, day, agency = _spoken(found, found.as_of, lang)
+    if lang == "es":
+        return (
+            f"La lista de ICE del {day} todavía muestra que la agencia {agency} firmó {_signed(found, lang)}."
+        )
+    return f"ICE's list of {day} still shows that the {agency} signed {_signed(found, lang)}."
