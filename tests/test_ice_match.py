@@ -107,6 +107,17 @@ def test_the_county_fallback_is_labelled_and_needs_the_same_kind_of_agency() -> 
     assert ice_sentence(found, "en") is None  # a guess is never read out at a meeting
     assert match(SHEETS, "Colbert County Police Department", "AL").how == "none"
     assert match(SHEETS, "Office of the Sheriff", "TX", "Harris County").how == "none"
+    town = Agreement(
+        state="TEXAS",
+        agency="Pasadena Police Department",
+        type="Municipality",
+        county="Harris County",
+        model="Task Force Model",
+    )
+    towns = [Sheet(kind="participating", as_of=JULY, source="t.xlsx", sha256="t", rows=[town])]
+    assert (
+        match(towns, "Houston Police Department", "TX", "Harris County").how == "none"
+    )  # many towns per county
 
 
 def test_no_match_gives_the_closest_names_in_that_state_only() -> None:

@@ -242,16 +242,15 @@ def match(sheets: Iterable[Sheet], agency: str, state: str, jurisdiction: str = 
 
 
 def _by_county(rows: list[Agreement], agency: str, jurisdiction: str) -> list[Agreement]:
-    """The labelled fallback: same county, same kind of agency (sheriff, police…), same ICE type."""
-    county, kind, ice_type = county_of(agency, jurisdiction), _agency_kind(agency), _ice_type(agency)
-    if not county or kind is None:
+    """The labelled fallback, for county agencies only (a county has one sheriff, many town police):
+    same county, same kind of agency (sheriff, constable, jail…), ICE's type County."""
+    county, kind = county_of(agency, jurisdiction), _agency_kind(agency)
+    if not county or kind is None or _ice_type(agency) != "County":
         return []
     return [
         r
         for r in rows
-        if county_key(r.county) == county
-        and _agency_kind(r.agency) == kind
-        and (ice_type is None or clean(r.type) == ice_type)
+        if county_key(r.county) == county and _agency_kind(r.agency) == kind and clean(r.type) == "County"
     ]
 
 
