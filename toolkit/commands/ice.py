@@ -11,7 +11,7 @@ from ..errors import UsageError
 from . import context
 
 if TYPE_CHECKING:
-    from ..ice import Agreement, Match, Sheet
+    from ..ice import Agreement, Sheet
     from ..ice_store import Library
     from ..model import Settings
 
@@ -119,9 +119,12 @@ def _agreement_line(row: Agreement) -> str:
     return f"  {row.model:<25} {when:<18} " + "; ".join(links)
 
 
-def _sources(sheets: list[Sheet], found: Match) -> str:
-    names = [s.source for s in sheets if s.as_of in (found.as_of, found.pending_as_of)]
-    return ", ".join(dict.fromkeys(names))
+def _sources(sheets: list[Sheet]) -> str:
+    """The file names of the two sheets ``match`` reads: the newest of each kind."""
+    from ..ice import newest
+
+    used = (newest(sheets, "participating"), newest(sheets, "pending"))
+    return ", ".join(s.source for s in used if s is not None)
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -150,10 +153,10 @@ def run_show(args: argparse.Namespace) -> int:
         for rows in ("signed", "pending"):  # every field, even those the stored file leaves out
             data[rows] = [msgspec.structs.asdict(r) for r in getattr(found, rows)]
         data |= {"days_old": days_old, "stale": bool(found.as_of and is_stale(found.as_of, today))}
-        data |= {"source": _sources(found_library.sheets, found), "page": ICE_PAGE}
+        data |= {"source": _sources(found_library.sheets), "page": ICE_PAGE}
         context.print_json(data)
         return 1 if found_library.problems else 0
-    out = [f"ICE's 287(g) list as of {found.as_of} ({_say(_sources(found_library.sheets, found))})"]
+    out = [f"ICE's 287(g) list as of {found.as_of} ({_say(_sources(found_library.sheets))})"]
     if found.how == "none":
         out.append(f"ICE's list does not name {_say(agency)!r} in {_say(found.state)}.")
         if found.closest:
