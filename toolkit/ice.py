@@ -11,7 +11,6 @@ No I/O here (reading a sheet file is ``ice_sheet``; the stored sheets are
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -255,6 +254,8 @@ def _by_county(rows: list[Agreement], agency: str, jurisdiction: str) -> list[Ag
 
 
 def _closest(rows: list[Agreement], agency: str, n: int = 5) -> list[str]:
+    import difflib
+
     names = {agency_key(r.agency): r.agency for r in rows}
     keys = difflib.get_close_matches(agency_key(agency), list(names), n=n, cutoff=0.5)
     return [names[k] for k in keys]
