@@ -164,6 +164,39 @@ def test_no_match_names_the_closest_and_says_absence_is_no_proof(capsys, tmp_pat
     assert "Not being on ICE's list is not proof of no agreement" in out
 
 
+def test_no_match_as_json_carries_the_caveat(capsys, tmp_path: Path) -> None:
+    code, out, _ = run(
+        capsys,
+        "ice",
+        "show",
+        "Harris County Sheriff's Office",
+        "--state",
+        "TX",
+        "--json",
+        "--workspace",
+        str(tmp_path),
+    )
+    data = json.loads(out)
+    assert (code, data["how"], data["signed"], data["closest"][0]) == (
+        0,
+        "none",
+        [],
+        "Harrison County Sheriff's Office",
+    )
+    assert data["note"].startswith("Not being on ICE's list is not proof of no agreement")
+
+
+def test_a_county_fallback_is_labelled(capsys, tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path / "ws")
+    workspace.create(Settings(agency="Office of the Sheriff", jurisdiction="Colbert County", state="Alabama"))
+    code, out, _ = run(capsys, "ice", "show", "--workspace", str(workspace.root))
+    assert code == 0
+    assert out.splitlines()[1:3] == [
+        "Colbert County Sheriff's Office, Alabama (County; Colbert County)",
+        "  matched by county and agency type, not by name ('Office of the Sheriff'): check it is your agency",
+    ]
+
+
 def test_show_needs_a_known_state(capsys, tmp_path: Path) -> None:
     code, _, err = run(
         capsys,
@@ -246,9 +279,17 @@ def test_changes_for_the_workspaces_state(capsys, colbert: Workspace, tmp_path: 
     assert json.loads(out) == {"from": "2025-07-18", "to": "2025-08-01", "state": "TX", "changes": []}
 
 
-def test_changes_need_two_lists(capsys, colbert: Workspace) -> None:
+def test_changes_need_two_lists(capsys, colbert: Workspace, tmp_path: Path) -> None:
     code, _, err = run(capsys, "ice", "changes", "--workspace", str(colbert.root))
     assert code == 2 and "only one of ICE's lists to compare (of 2025-07-18)" in err
+    assert run(capsys, "ice", "import", str(august_sheet(tmp_path)), "--workspace", str(colbert.root))[0] == 0
+    code, _, err = run(capsys, "ice", "changes", "--since", "2025-07-01", "--workspace", str(colbert.root))
+    assert (
+        code == 2
+        and "only one of ICE's lists to compare (of 2025-08-01, none of 2025-07-01 or before)" in err
+    )
+    code, out, _ = run(capsys, "ice", "changes", "--since", "2025-07-31", "--workspace", str(colbert.root))
+    assert code == 0 and out.startswith("Changes in ICE's 287(g) list for AL, 2025-07-18 → 2025-08-01:")
 
 
 def test_a_different_sheet_of_the_same_day_needs_replace(capsys, colbert: Workspace, tmp_path: Path) -> None:

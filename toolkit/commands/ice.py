@@ -154,6 +154,8 @@ def run_show(args: argparse.Namespace) -> int:
             data[rows] = [msgspec.structs.asdict(r) for r in getattr(found, rows)]
         data |= {"days_old": days_old, "stale": bool(found.as_of and is_stale(found.as_of, today))}
         data |= {"source": _sources(found_library.sheets), "page": ICE_PAGE}
+        if not found.found:
+            data["note"] = NOT_PROOF
         context.print_json(data)
         return 1 if found_library.problems else 0
     out = [f"ICE's 287(g) list as of {found.as_of} ({_say(_sources(found_library.sheets))})"]
