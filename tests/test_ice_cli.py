@@ -416,7 +416,7 @@ def test_testimony_offers_the_fact_in_the_speakers_language(
         body="Colbert County Commission",
         date=date(2027, 1, 10),
         language=lang,
-        agenda=[AgendaEntry("287g-participation")],
+        agenda=[AgendaEntry(question="287g-participation")],
     )
     colbert.save_meeting(meeting)
     code, out, err = run(
@@ -433,7 +433,7 @@ def test_testimony_without_the_287g_question_leaves_it_out(capsys, colbert: Work
         id="2027-01-10-commission",
         body="Colbert County Commission",
         date=date(2027, 1, 10),
-        agenda=[AgendaEntry("data-sharing")],
+        agenda=[AgendaEntry(question="data-sharing")],
     )
     colbert.save_meeting(meeting)
     code, out, _ = run(
