@@ -30,6 +30,7 @@ COMMANDS = {
     "report": "report",
     "calendar": "calendar",
     "check": "check",
+    "ice": "ice",
 }
 """Command name → its module in ``toolkit/commands/``, in the order ``--help`` lists them."""
 
@@ -77,7 +78,8 @@ def build_parser(argv: Sequence[str] = ()) -> Parser:
 
 
 def one_line(exc: Exception | str) -> str:
-    """The message on one line: a newline or control character typed in an argument is shown escaped."""
+    """The message on one line: a newline or control character typed in an argument (or found in an
+    imported sheet) is shown escaped."""
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in str(exc))
 
 

@@ -22,7 +22,25 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     show = qsub.add_parser("show", parents=[common], help="one question with its guidance")
     show.add_argument("question_id", metavar="QUESTION_ID")
     show.add_argument("--lang", help="language code (en, es, …)")
+    show.add_argument(
+        "--no-ice", dest="ice", action="store_false", help="leave out what ICE's 287(g) list says"
+    )
     show.set_defaults(handler=run_show)
+
+
+def _ice_line(args: argparse.Namespace) -> str | None:
+    """ICE's own list on the 287(g) question, when the workspace's agency is on it."""
+    from datetime import date
+
+    from ..cli import one_line
+    from ..ice import ice_line
+    from ..ice_store import match_workspace
+
+    ws = context.workspace(args)
+    if not ws.exists():
+        return None
+    line = ice_line(match_workspace(ws.root, ws.settings()), date.today())
+    return one_line(line) if line else None
 
 
 def _setup(args: argparse.Namespace) -> tuple[Bank, dict[str, str], str]:
@@ -80,6 +98,11 @@ def run_show(args: argparse.Namespace) -> int:
     filled = tailor(t.text, values)
     out = sys.stdout
     out.write(f"{q.id}  [{bank.topic_label(q.topic, lang)}]  ({q.source})\n\n{filled.text}\n")
+    from ..ice import ICE_QUESTION
+
+    ice = _ice_line(args) if q.id == ICE_QUESTION and args.ice else None
+    if ice:
+        out.write(f"\n{ice}\n")
     if filled.missing:
         names = ", ".join("{" + m + "}" for m in filled.missing)
         out.write(f"\n(not filled: {names}; set them in meetingkit.yaml)\n")

@@ -37,7 +37,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_draft(args: argparse.Namespace) -> int:
-    from ..testimony import draft
+    from ..ice import ICE_QUESTION, ice_sentence
+    from ..ice_store import match_workspace
+    from ..testimony import draft, speaker_entries
 
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
@@ -59,6 +61,9 @@ def run_draft(args: argparse.Namespace) -> int:
         extra = follow_up_paragraphs(meeting, rec.meetings, rec.answers, bank, args.as_of or meeting.date)
     else:
         settings, bank = ws.settings(), context.bank_of(ws)
+    if any(e.question == ICE_QUESTION for e in speaker_entries(meeting, speaker)):
+        fact = ice_sentence(match_workspace(ws.root, settings), meeting.language)
+        extra += [fact] if fact else []
     text = draft(meeting, settings, bank, speaker, args.neighbourhood, extra)
     saved = ws.save_testimony(
         Testimony(meeting=meeting.id, speaker=speaker, text=text, neighbourhood=args.neighbourhood)
