@@ -58,11 +58,21 @@ class QuestionText:
 
 
 @dataclass
+class Source:
+    """A public document a bank question's facts rest on, and the day someone last checked it."""
+
+    title: str
+    url: str
+    checked: date
+
+
+@dataclass
 class Question:
     id: str
     topic: str
     texts: dict[str, QuestionText]
     ask: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
     source: str = ""
     """The bank file the question came from (for error messages)."""
 

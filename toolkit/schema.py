@@ -25,6 +25,7 @@ from .model import (
     Question,
     QuestionText,
     Settings,
+    Source,
     Way,
     is_slug,
 )
@@ -378,7 +379,16 @@ def question_text(value: Any, path: Path_) -> QuestionText:
     )
 
 
-_QUESTION_KEYS = {"id", "topic", "ask"}
+def source_entry(value: Any, path: Path_) -> Source:
+    data = _mapping(value, path)
+    return Source(
+        title=_get(data, "title", path, text, required=True),
+        url=_get(data, "url", path, text, required=True),
+        checked=_get(data, "checked", path, a_date, required=True),
+    )
+
+
+_QUESTION_KEYS = {"id", "topic", "ask", "sources"}
 
 
 def question(value: Any, path: Path_, source: str = "") -> Question:
@@ -396,6 +406,7 @@ def question(value: Any, path: Path_, source: str = "") -> Question:
         id=_get(data, "id", path, slug, required=True),
         topic=_get(data, "topic", path, slug, required=True),
         ask=_get(data, "ask", path, list_of(slug), []),
+        sources=_get(data, "sources", path, list_of(source_entry), []),
         texts=texts,
         source=source,
     )

@@ -53,7 +53,15 @@ def _as_json(q: Question, values: dict[str, str]) -> dict[str, object]:
             "red_flags": t.red_flags,
             "records": t.records,
         }
-    return {"id": q.id, "topic": q.topic, "ask": q.ask, "source": q.source, "texts": texts}
+    sources = [{"title": s.title, "url": s.url, "checked": s.checked.isoformat()} for s in q.sources]
+    return {
+        "id": q.id,
+        "topic": q.topic,
+        "ask": q.ask,
+        "source": q.source,
+        "texts": texts,
+        "sources": sources,
+    }
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -96,4 +104,7 @@ def run_show(args: argparse.Namespace) -> int:
         if items:
             out.write(f"\n{title}:\n")
             out.writelines(f"  - {i}\n" for i in items)
+    if q.sources:
+        out.write("\nSources:\n")
+        out.writelines(f"  - {s.title} (checked {s.checked.isoformat()})\n    {s.url}\n" for s in q.sources)
     return 0
