@@ -91,7 +91,7 @@ def _add_file(bank: Bank, path: Path) -> None:
         if other is not None:
             raise FileProblem(
                 path,
-                f"question id {question.id!r} is already used in {other.source}; "
+                f"question id {question.id!r} is already used in {other.bank_file}; "
                 "ids must be unique across banks: rename one of them",
                 line=yamlio.line_of(path.read_bytes(), ("questions", i, "id")),
                 field=f"questions[{i}].id",
@@ -168,7 +168,7 @@ def entry_text(
     qtext = question.text_in(lang)
     if qtext is None:
         raise NotFound(
-            f"question {question.id!r} has no {lang!r} text in {question.source}; "
+            f"question {question.id!r} has no {lang!r} text in {question.bank_file}; "
             f"it has: {', '.join(question.texts)}"
         )
     return tailor(qtext.text, values)

@@ -49,8 +49,8 @@ def check(ws: Workspace) -> list[Finding]:
     bank = load(ws.bank_dir)
     findings += [_finding(p) for p in bank.problems]
     for question in bank.questions.values():
-        if question.source.startswith(str(ws.root)):
-            findings += _unknown(ws.relative(Path(question.source)), question)
+        if question.bank_file.startswith(str(ws.root)):
+            findings += _unknown(ws.relative(Path(question.bank_file)), question)
     meetings = ws.meetings()
     findings += [_finding(p) for p in meetings.problems]
     meeting_ids = set(ws.meeting_ids())

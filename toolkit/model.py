@@ -168,7 +168,7 @@ class Question(Record, kw_only=True):
     sources: list[Source] = []
 
     @property
-    def source(self) -> str:
+    def bank_file(self) -> str:
         """The bank file the question came from (for error messages)."""
         return str(self.__dict__.get("_file", "the question bank"))
 

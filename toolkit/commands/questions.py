@@ -71,7 +71,15 @@ def _as_json(q: Question, values: dict[str, str]) -> dict[str, object]:
             "red_flags": t.red_flags,
             "records": t.records,
         }
-    return {"id": q.id, "topic": q.topic, "ask": q.ask, "source": q.source, "texts": texts}
+    sources = [{"title": s.title, "url": s.url, "checked": s.checked.isoformat()} for s in q.sources]
+    return {
+        "id": q.id,
+        "topic": q.topic,
+        "ask": q.ask,
+        "source": q.bank_file,
+        "texts": texts,
+        "sources": sources,
+    }
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -97,7 +105,7 @@ def run_show(args: argparse.Namespace) -> int:
         raise UsageError(f"question {q.id!r} has no {lang!r} text; it has {', '.join(q.texts)}")
     filled = tailor(t.text, values)
     out = sys.stdout
-    out.write(f"{q.id}  [{bank.topic_label(q.topic, lang)}]  ({q.source})\n\n{filled.text}\n")
+    out.write(f"{q.id}  [{bank.topic_label(q.topic, lang)}]  ({q.bank_file})\n\n{filled.text}\n")
     from ..ice import ICE_QUESTION
 
     ice = _ice_line(args) if q.id == ICE_QUESTION and args.ice else None
@@ -119,4 +127,7 @@ def run_show(args: argparse.Namespace) -> int:
         if items:
             out.write(f"\n{title}:\n")
             out.writelines(f"  - {i}\n" for i in items)
+    if q.sources:
+        out.write("\nSources:\n")
+        out.writelines(f"  - {s.title} (checked {s.checked.isoformat()})\n    {s.url}\n" for s in q.sources)
     return 0
