@@ -103,6 +103,30 @@ WORDS: dict[str, dict[str, str]] = {
         "business_one": "1 business day",
         "calendar": "{n} calendar days",
         "calendar_one": "1 calendar day",
+        "media_title": "Media inquiry: {agency} and cooperation with ICE",
+        "media_intro": (
+            "{group} asks reporters to look into how {agency} works with federal immigration "
+            "enforcement. At the {body} meeting on {date}, residents asked:"
+        ),
+        "media_answers": "What officials said",
+        "media_status_deflected": "did not answer the question",
+        "media_status_declined": "declined to answer",
+        "media_status_partial": "answered only in part",
+        "media_quote": "Said: “{said}”",
+        "media_source": "Source: {source}",
+        "media_promises": "Promises past due",
+        "media_promise": "On {made}, {official} promised to {what} by {due}: {days} past due.",
+        "media_requests": "Public records requests past the law's deadline",
+        "media_request": (
+            "On {filed} we filed a public records request with {agency} under {law}; it is now "
+            "{late} past the deadline the law sets."
+        ),
+        "media_none": "None as of {date}.",
+        "media_contact": "Contact: {contact}",
+        "media_as_of": "From {group}'s record as of {date}.",
+        "media_day": "1 day",
+        "media_days": "{n} days",
+        "someone": "an official",
     },
     "es": {
         "title": "Solicitud de acceso a documentos públicos",
@@ -189,9 +213,33 @@ WORDS: dict[str, dict[str, str]] = {
         "business_one": "1 día hábil",
         "calendar": "{n} días naturales",
         "calendar_one": "1 día natural",
+        "media_title": "Consulta de prensa: {agency} y la cooperación con ICE",
+        "media_intro": (
+            "{group} pide a los periodistas que investiguen la cooperación de {agency} con las "
+            "autoridades federales de inmigración. En la reunión de {body} del {date}, los vecinos preguntaron:"
+        ),
+        "media_answers": "Lo que dijeron los funcionarios",
+        "media_status_deflected": "no respondió a la pregunta",
+        "media_status_declined": "se negó a responder",
+        "media_status_partial": "respondió solo en parte",
+        "media_quote": "Dijo: «{said}»",
+        "media_source": "Fuente: {source}",
+        "media_promises": "Compromisos vencidos",
+        "media_promise": "El {made}, {official} se comprometió a {what} a más tardar el {due}: {days} de retraso.",
+        "media_requests": "Solicitudes de acceso a documentos públicos fuera del plazo legal",
+        "media_request": (
+            "El {filed} presentamos ante {agency} una solicitud de acceso a documentos públicos conforme "
+            "a {law}; hoy lleva {late} de retraso respecto del plazo que fija la ley."
+        ),
+        "media_none": "Ninguno al {date}.",
+        "media_contact": "Contacto: {contact}",
+        "media_as_of": "Según el registro de {group} al {date}.",
+        "media_day": "1 día",
+        "media_days": "{n} días",
+        "someone": "un funcionario",
     },
 }
-"""Every word the letters add, per language (the lead moves these into the message catalogs)."""
+"""Every word the letters and the media inquiry add, per language (the lead moves these into the message catalogs)."""
 
 LETTERS = ("request", "followup", "appeal")
 

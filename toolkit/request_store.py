@@ -57,8 +57,9 @@ class RequestStore:
         return self.folder / f"{require_slug(request_id, 'request id')}{suffix}"
 
     def new_id(self, agency: str, on: date) -> str:
-        """``YYYY-MM-DD-agency``, with -2, -3 … when that day's draft to that agency exists."""
-        base = f"{on.isoformat()}-{slugify(agency, 'request')}"[:70].rstrip("-")
+        """``YYYY-MM-DD-agency`` ("the" dropped), with -2, -3 … when that day's draft to that agency exists."""
+        name = slugify(agency, "request").removeprefix("the-")
+        base = f"{on.isoformat()}-{name}"[:70].rstrip("-")
         candidate, n = base, 1
         while self.path(candidate).exists() or self.letter_path(candidate).exists():
             n += 1
