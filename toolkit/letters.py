@@ -123,7 +123,7 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "media_none": "None as of {date}.",
         "media_contact": "Contact: {contact}",
-        "media_as_of": "From {group}'s record as of {date}.",
+        "media_as_of": "From the record kept by {group}, as of {date}.",
         "media_day": "1 day",
         "media_days": "{n} days",
         "someone": "an official",
@@ -143,7 +143,9 @@ WORDS: dict[str, dict[str, str]] = {
         "date": "Fecha: {date}",
         "re": "Asunto: Solicitud conforme a {law} ({citation})",
         "re_followup": "Asunto: Nuestra solicitud del {filed} conforme a {law}{tracking}",
-        "re_appeal": "Asunto: Apelación de la respuesta a nuestra solicitud del {filed} conforme a {law}{tracking}",
+        "re_appeal": (
+            "Asunto: Apelación de la respuesta a nuestra solicitud del {filed} conforme a {law}{tracking}"
+        ),
         "tracking": ", referencia {tracking}",
         "nobody": "[su nombre]",
         "dear": "Estimado Encargado de Registros Públicos:",
@@ -173,7 +175,9 @@ WORDS: dict[str, dict[str, str]] = {
             "{Law} no fija un número de días; exige una respuesta sin demora (en sus palabras: {words}; "
             "{section}). Quedo a la espera de su respuesta en un plazo de {days} días."
         ),
-        "contact": "Le ruego que envíe los documentos, y cualquier pregunta sobre esta solicitud, a {contact}.",
+        "contact": (
+            "Le ruego que envíe los documentos, y cualquier pregunta sobre esta solicitud, a {contact}."
+        ),
         "thanks": "Le agradezco su ayuda.",
         "closing": "Atentamente,",
         "followup_body": (
@@ -193,8 +197,8 @@ WORDS: dict[str, dict[str, str]] = {
             "entregue ya los que estén listos. La solicitud pedía:"
         ),
         "appeal_body": (
-            "El {filed} presenté ante {agency} una solicitud conforme a {law} ({citation}).{tracking_sentence} "
-            "El {decided} la agencia {decision}. Apelo esa respuesta."
+            "El {filed} presenté ante {agency} una solicitud conforme a {law} ({citation})."
+            "{tracking_sentence} El {decided} la agencia {decision}. Apelo esa respuesta."
         ),
         "decision_denied": "negó la solicitud",
         "decision_partial": "entregó solo una parte de los documentos",
@@ -216,7 +220,8 @@ WORDS: dict[str, dict[str, str]] = {
         "media_title": "Consulta de prensa: {agency} y la cooperación con ICE",
         "media_intro": (
             "{group} pide a los periodistas que investiguen la cooperación de {agency} con las "
-            "autoridades federales de inmigración. En la reunión de {body} del {date}, los vecinos preguntaron:"
+            "autoridades federales de inmigración. En la reunión de {body} del {date}, "
+            "los vecinos preguntaron:"
         ),
         "media_answers": "Lo que dijeron los funcionarios",
         "media_status_deflected": "no respondió a la pregunta",
@@ -225,7 +230,9 @@ WORDS: dict[str, dict[str, str]] = {
         "media_quote": "Dijo: «{said}»",
         "media_source": "Fuente: {source}",
         "media_promises": "Compromisos vencidos",
-        "media_promise": "El {made}, {official} se comprometió a {what} a más tardar el {due}: {days} de retraso.",
+        "media_promise": (
+            "El {made}, {official} se comprometió a {what} a más tardar el {due}: {days} de retraso."
+        ),
         "media_requests": "Solicitudes de acceso a documentos públicos fuera del plazo legal",
         "media_request": (
             "El {filed} presentamos ante {agency} una solicitud de acceso a documentos públicos conforme "
@@ -239,7 +246,8 @@ WORDS: dict[str, dict[str, str]] = {
         "someone": "un funcionario",
     },
 }
-"""Every word the letters and the media inquiry add, per language (the lead moves these into the message catalogs)."""
+"""Every word the letters and the media inquiry add, per language (the lead
+moves these into the message catalogs)."""
 
 LETTERS = ("request", "followup", "appeal")
 

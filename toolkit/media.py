@@ -59,15 +59,15 @@ def media_inquiry(
         who = a.official.strip() or w["someone"]
         lines.append(f"- **{md_text(topic)}**: {md_text(who)} {w['media_status_' + a.status]}.")
         if a.said.strip():
-            lines.append(f"  {md_text(w['media_quote'].format(said=a.said.strip()))}")
+            lines.append(f"  - {md_text(w['media_quote'].format(said=a.said.strip()))}")
         if a.source.strip():
-            lines.append(f"  {md_text(w['media_source'].format(source=a.source.strip()))}")
+            lines.append(f"  - {md_text(w['media_source'].format(source=a.source.strip()))}")
     lines += ["", f"## {w['media_promises']}", ""]
     lines += [f"- {md_text(_promise(r, lang))}" for r in promises] or [
         w["media_none"].format(date=format_day(as_of, lang))
     ]
     lines += ["", f"## {w['media_requests']}", ""]
-    lines += [f"- {md_text(_request(r, lang))}" for r in requests] or [
+    lines += [f"- {md_text(request_sentence(r, lang))}" for r in requests] or [
         w["media_none"].format(date=format_day(as_of, lang))
     ]
     contact = ", ".join(x for x in (group, settings.contact.strip(), settings.website.strip()) if x)
@@ -100,5 +100,3 @@ def request_sentence(row: RequestRow, lang: str) -> str:
         late=days_text(c.days_overdue, c.unit, lang),
     )
 
-
-_request = request_sentence

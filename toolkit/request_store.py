@@ -57,7 +57,7 @@ class RequestStore:
         return self.folder / f"{require_slug(request_id, 'request id')}{suffix}"
 
     def new_id(self, agency: str, on: date) -> str:
-        """``YYYY-MM-DD-agency`` ("the" dropped), with -2, -3 … when that day's draft to that agency exists."""
+        """``YYYY-MM-DD-agency`` ("the" dropped), then -2, -3 … for more drafts to it that day."""
         name = slugify(agency, "request").removeprefix("the-")
         base = f"{on.isoformat()}-{name}"[:70].rstrip("-")
         candidate, n = base, 1

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     record = load_record(ws)
     meeting = ws.meeting(args.meeting_id)
     as_of = args.as_of or date.today()
-    wanted = args.lang or ",".join(l for l in record.settings.languages if l in ("en", "es")) or "en"
+    wanted = args.lang or ",".join(x for x in record.settings.languages if x in ("en", "es")) or "en"
     langs = [part.strip() for part in wanted.split(",") if part.strip()]
     overdue_promises = [r for r in promise_rows(record.answers, as_of) if r.overdue]
     requests, problems = load_rows(ws, as_of)
