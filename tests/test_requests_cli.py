@@ -226,6 +226,16 @@ def test_a_state_the_table_lacks_says_how_to_add_its_law(ws: Workspace, capsys):
     assert not (ws.root / "requests").exists() or not list((ws.root / "requests").iterdir())
 
 
+def test_closure_days_in_the_settings_move_the_due_date(tx: Workspace, capsys):
+    rid, _ = draft(tx, capsys)
+    file_it(tx, rid, capsys)
+    with tx.settings_path.open("a") as settings:
+        settings.write("closures:\n- 2027-01-22\n- 2027-01-25\n")
+    code, out, err = run(tx, "request", "show", rid, "--as-of", "2027-01-20", "--json", capsys=capsys)
+    assert code == 0, err
+    assert json.loads(out)["due"] == "2027-02-03", "two closure days: Feb 1 becomes Feb 3"
+
+
 def test_waiting_on_us_pauses_the_clock_and_moves_the_calendar_event(tx: Workspace, capsys, tmp_path: Path):
     rid, _ = draft(tx, capsys)
     file_it(tx, rid, capsys)

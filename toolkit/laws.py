@@ -8,8 +8,10 @@ read is a problem naming the file and field; the other laws still load.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 
@@ -18,6 +20,8 @@ from .errors import FileProblem
 from .requests import Law
 
 LAWS_DIR = "laws"
+T = TypeVar("T")
+_DATE_WORDS = ("Invalid RFC3339 encoded date", "expected a date YYYY-MM-DD")
 
 
 def shipped_law_files() -> list[Path]:
@@ -37,11 +41,7 @@ def read_law(path: Path) -> Law:
         data = path.read_bytes()
     except OSError as exc:
         raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
-    raw = yamlio.loads(data, str(path))
-    try:
-        law = msgspec.convert(raw, Law, strict=False)
-    except msgspec.ValidationError as exc:
-        raise FileProblem(path, validation_message(exc)) from None
+    law = convert(data, path, Law)
     if law.id != path.stem:
         raise FileProblem(
             path, f"id {law.id!r} does not match the file name; expected {path.stem!r}", field="id"
@@ -49,11 +49,21 @@ def read_law(path: Path) -> Law:
     return law
 
 
-def validation_message(exc: msgspec.ValidationError) -> str:
-    """msgspec says "Expected `int`, got `str` - at `$.deadline.days`": keep it, readable."""
-    text = str(exc)
-    message, _, where = text.partition(" - at `$.")
-    return f"field `{where.rstrip('`')}`: {message}" if where else text
+def convert(data: bytes, path: Path, cls: type[T]) -> T:
+    """YAML bytes to a record, or a FileProblem naming the file, line and field.
+
+    msgspec says "Expected `int`, got `str` - at `$.deadline.days`"; the
+    field's path also finds its line for a person to open the file at.
+    """
+    raw = yamlio.loads(data, str(path))
+    try:
+        return msgspec.convert(raw, cls, strict=False)
+    except msgspec.ValidationError as exc:
+        message, _, where = str(exc).replace(*_DATE_WORDS).partition(" - at `$")
+        dotted = where.rstrip("`").lstrip(".")
+        steps = tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", dotted))
+        line = yamlio.line_of(data, steps) if steps else None
+        raise FileProblem(path, message, line=line, field=dotted or None) from None
 
 
 def load_laws(workspace_root: Path | None) -> LawTable:

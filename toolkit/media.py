@@ -99,4 +99,3 @@ def request_sentence(row: RequestRow, lang: str) -> str:
         law=law_ref(row.law, lang),
         late=days_text(c.days_overdue, c.unit, lang),
     )
-

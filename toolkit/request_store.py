@@ -22,7 +22,7 @@ import msgspec
 from . import yamlio
 from .atomic import replace_if_unchanged, revision_of
 from .errors import FileProblem, NotFound
-from .laws import validation_message
+from .laws import convert
 from .model import slugify
 from .requests import Request
 from .store import Workspace, require_slug
@@ -122,11 +122,7 @@ class RequestStore:
 
 
 def _parse(path: Path, data: bytes) -> Request:
-    raw = yamlio.loads(data, str(path))
-    try:
-        request = msgspec.convert(raw, Request, strict=False)
-    except msgspec.ValidationError as exc:
-        raise FileProblem(path, validation_message(exc)) from None
+    request = convert(data, path, Request)
     if request.id != path.stem:
         raise FileProblem(
             path, f"id {request.id!r} does not match the file name; expected {path.stem!r}", field="id"
