@@ -226,6 +226,18 @@ def test_a_state_the_table_lacks_says_how_to_add_its_law(ws: Workspace, capsys):
     assert not (ws.root / "requests").exists() or not list((ws.root / "requests").iterdir())
 
 
+def test_a_broken_request_file_is_skipped_named_and_checked(tx: Workspace, capsys):
+    rid, _ = draft(tx, capsys)
+    broken = tx.root / "requests" / "2027-01-01-broken.yaml"
+    broken.write_text("format: 1\nid: 2027-01-01-broken\nagency: x\nlaw: tx\ndrafted: someday\n")
+    code, out, err = run(tx, "request", "list", capsys=capsys)
+    assert code == 1 and rid in out
+    assert f"warning: skipped {broken}, line 5, field `drafted`: expected a date YYYY-MM-DD" in err
+    code, out, _ = run(tx, "check", capsys=capsys)
+    assert code == 1 and "2027-01-01-broken.yaml, line 5, field `drafted`" in out
+    assert broken.read_text().endswith("drafted: someday\n"), "a broken file is never rewritten"
+
+
 def test_closure_days_in_the_settings_move_the_due_date(tx: Workspace, capsys):
     rid, _ = draft(tx, capsys)
     file_it(tx, rid, capsys)
