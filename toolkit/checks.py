@@ -107,7 +107,8 @@ def _check_requests(ws: Workspace) -> list[Finding]:
     for request in requests.records:
         if request.law not in table.laws:
             where = f"requests/{request.id}.yaml, field `law`"
-            findings.append(Finding(where, f"no law {request.law!r} in the table: add laws/{request.law}.yaml"))
+            missing = f"no law {request.law!r} in the table: add laws/{request.law}.yaml"
+            findings.append(Finding(where, missing))
     try:
         closure_days(ws)
     except MeetingkitError as exc:
