@@ -46,14 +46,18 @@ def test_every_shipped_law_is_sourced_and_checked(path: Path):
     assert any(re.match(r"^https?://\S+$", s.url) for s in law.sources), f"{path.name}: no source address"
     for source in law.sources:
         assert source.title.strip(), f"{path.name}: a source without a title"
-        assert date(2020, 1, 1) <= source.checked <= date(2030, 12, 31), f"{path.name}: checked {source.checked}"
+        assert date(2020, 1, 1) <= source.checked <= date(2030, 12, 31), (
+            f"{path.name}: checked {source.checked}"
+        )
     assert law.jurisdiction.strip() and law.name.strip() and law.citation.strip()
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
 def test_an_unsure_field_is_null_never_a_placeholder(path: Path):
     law = read_law(path)
-    guesses = {field: text for field, text in _texts(law).items() if text is not None and PLACEHOLDER.match(text)}
+    guesses = {
+        field: text for field, text in _texts(law).items() if text is not None and PLACEHOLDER.match(text)
+    }
     assert not guesses, f"{path.name}: write null for what could not be sourced, not {guesses}"
     if law.deadline.unit == "none":
         assert law.deadline.days is None
@@ -69,7 +73,9 @@ def test_shipped_ids_are_state_codes_dc_or_us():
 def test_the_fixtures_follow_the_shipped_format():
     for path in sorted(FIXTURES.glob("*.yaml")):
         law = read_law(path)
-        assert law.sources and not law.verified, "fixtures are marked unverified: they are not the shipped table"
+        assert law.sources and not law.verified, (
+            "fixtures are marked unverified: they are not the shipped table"
+        )
 
 
 def test_a_workspace_law_overrides_the_shipped_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -85,7 +91,9 @@ def test_a_workspace_law_overrides_the_shipped_one(tmp_path: Path, monkeypatch: 
 def test_a_broken_law_file_names_the_file_and_field_and_the_rest_load(tmp_path: Path):
     folder = tmp_path / "laws"
     shutil.copytree(FIXTURES, folder)
-    (folder / "ca.yaml").write_text((FIXTURES / "ca.yaml").read_text().replace("unit: calendar", "unit: weekly"))
+    (folder / "ca.yaml").write_text(
+        (FIXTURES / "ca.yaml").read_text().replace("unit: calendar", "unit: weekly")
+    )
     (folder / "xx.yaml").write_text((FIXTURES / "al.yaml").read_text())
     (folder / "ny.yaml").write_text((FIXTURES / "al.yaml").read_text().replace("days: null", "days: 5", 1))
     table = load_laws(tmp_path)
