@@ -18,7 +18,7 @@ import pytest
 
 from toolkit.errors import NotFound
 from toolkit.laws import read_law
-from toolkit.requests import Change, Law, RefusedChange, Request, add_change, clock, find_law
+from toolkit.requests import STATUSES, Change, Law, RefusedChange, Request, add_change, clock, find_law
 
 LAWS = Path(__file__).parent / "laws"
 
@@ -164,3 +164,9 @@ def test_the_settings_name_the_state_in_full_or_by_code():
     laws = {"tx": law("tx")}
     assert find_law(laws, "Texas", "ws").id == "tx"
     assert find_law(laws, "TX", "ws").id == "tx"
+
+
+def test_the_command_line_offers_exactly_the_record_statuses():
+    from toolkit.commands import request as command
+
+    assert command.STATUSES == STATUSES

@@ -249,8 +249,6 @@ WORDS: dict[str, dict[str, str]] = {
 """Every word the letters and the media inquiry add, per language (the lead
 moves these into the message catalogs)."""
 
-LETTERS = ("request", "followup", "appeal")
-
 
 def words(lang: str) -> dict[str, str]:
     try:

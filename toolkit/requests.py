@@ -272,16 +272,6 @@ def _holidays(law_id: str, year: int) -> frozenset[date]:
     return frozenset(holidays.US(subdiv=code, years=year))
 
 
-def holiday_names(law_id: str, year: int) -> dict[date, str]:
-    """Each holiday with its name, for ``request show`` to explain a count."""
-    import holidays
-
-    if law_id == FEDERAL:
-        return dict(holidays.US(years=year))
-    code = law_id.upper()
-    return dict(holidays.US(subdiv=code, years=year)) if code in holidays.US.subdivisions else {}
-
-
 @dataclass(frozen=True)
 class Calendar:
     """Which days are business days for one law, with the workspace's closures."""
