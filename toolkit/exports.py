@@ -22,6 +22,8 @@ from .report_columns import csv_columns
 from .tracker import PROMISE_LABELS, PromiseRow, Summary
 
 if TYPE_CHECKING:
+    from icalendar import Event
+
     from .requests import RequestRow
 
 # --- Markdown -------------------------------------------------------------------
@@ -258,7 +260,7 @@ def calendar_ics(
     return cal.to_ical()
 
 
-def _request_event(req: RequestRow, settings: Settings, stamp: datetime):  # type: ignore[no-untyped-def]
+def _request_event(req: RequestRow, settings: Settings, stamp: datetime) -> Event | None:
     """A records request's due date (or follow-up day, for a law with none) as an
     all-day event, while the agency owes an answer or the clock is paused.
 

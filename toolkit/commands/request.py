@@ -12,7 +12,8 @@ from . import context
 from .handout import add_output, add_page_options
 
 if TYPE_CHECKING:
-    from ..requests import Clock, Law, Request
+    from ..request_store import RequestStore
+    from ..requests import Clock, Law, Request, RequestRow
     from ..store import Workspace
 
 STATUSES = (
@@ -87,7 +88,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         sp.set_defaults(handler=run_next_letter, letter=name)
 
 
-def _store(ws: Workspace):  # type: ignore[no-untyped-def]
+def _store(ws: Workspace) -> RequestStore:
     from ..request_store import RequestStore
 
     return RequestStore(ws)
@@ -182,7 +183,7 @@ def _dodged(ws: Workspace, meeting_id: str, agenda: list[str]) -> list[str]:
     return sorted(found, key=lambda q: (order.get(q, len(order)), q))
 
 
-def load_rows(ws: Workspace, as_of: date):  # type: ignore[no-untyped-def]
+def load_rows(ws: Workspace, as_of: date) -> tuple[list[RequestRow], bool]:
     """Every request with its clock, warning about unreadable files; (rows, any problem)."""
     from ..request_store import closure_days
     from ..requests import request_rows
@@ -223,10 +224,10 @@ def _shown(text: str) -> str:
     return one_line(ValueError(text))
 
 
-def _line(row) -> str:  # type: ignore[no-untyped-def]
+def _line(row: RequestRow) -> str:
     """Two lines per request: its id, then where it stands."""
     c, r = row.clock, row.request
-    filed = f"filed {c.filed.isoformat()}" if c.filed else "not filed"
+    filed = f"filed on {c.filed.isoformat()}" if c.filed else "not filed"
     if c.due is not None:
         when = f"due {c.due.isoformat()} ({c.deadline_days} {c.unit} days)"
     elif c.follow_up is not None:
