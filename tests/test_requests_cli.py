@@ -136,6 +136,18 @@ def test_the_printed_letter_reads_back(tx: Workspace, capsys, tmp_path: Path, la
     assert reader.metadata.title.endswith(": the Example County Sheriff's Office")
 
 
+def test_large_print_letter(tx: Workspace, capsys, tmp_path: Path):
+    import pdfplumber
+
+    rid, _ = draft(tx, capsys)
+    pdf = tmp_path / "large.pdf"
+    assert run(tx, "request", "print", rid, "-o", str(pdf), "--large-print", "--paper", "a4", capsys=capsys)[0] == 0
+    with pdfplumber.open(pdf) as doc:
+        sizes = {round(ch["size"]) for page in doc.pages for ch in page.chars}
+        assert min(sizes) >= 16 and len(doc.pages) >= 2
+        assert round(doc.pages[0].width) == 595, "A4"
+
+
 def test_an_edited_letter_prints_as_edited(tx: Workspace, capsys, tmp_path: Path):
     rid, letter = draft(tx, capsys)
     letter.write_text(letter.read_text().replace("Thank you for your help.", "Thanks <b>& regards</b>."))

@@ -76,7 +76,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     pr.add_argument("request_id", metavar="ID")
     add_output(pr)
     pr.add_argument("--letter", choices=LETTERS, default="request", help="which letter (default: request)")
-    add_page_options(pr, "")
+    add_page_options(pr, "the letter in 16 pt type instead of 12 pt")
     pr.set_defaults(handler=run_print)
     for name, what in (
         ("followup", "a follow-up letter, once past due"),
@@ -357,6 +357,7 @@ def run_print(args: argparse.Namespace) -> int:
         settings,
         paper=args.paper,
         font=font_file(args.font, settings.font, ws.root),
+        large_print=args.large_print,
     )
     write_bytes(target, data)
     print(target)
