@@ -141,7 +141,10 @@ def test_large_print_letter(tx: Workspace, capsys, tmp_path: Path):
 
     rid, _ = draft(tx, capsys)
     pdf = tmp_path / "large.pdf"
-    assert run(tx, "request", "print", rid, "-o", str(pdf), "--large-print", "--paper", "a4", capsys=capsys)[0] == 0
+    assert (
+        run(tx, "request", "print", rid, "-o", str(pdf), "--large-print", "--paper", "a4", capsys=capsys)[0]
+        == 0
+    )
     with pdfplumber.open(pdf) as doc:
         sizes = {round(ch["size"]) for page in doc.pages for ch in page.chars}
         assert min(sizes) >= 16 and len(doc.pages) >= 2
