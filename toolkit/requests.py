@@ -334,9 +334,7 @@ def clock(request: Request, law: Law, as_of: date, closures: Iterable[date] = ()
         return Clock(request, law, as_of, status, None, None, None, 0, None, False, 0)
     changes = [c for c in request.changes if c.on <= as_of]
     paused_since = changes[-1].on if changes and changes[-1].status == PAUSED else None
-
-    def paused(day: date) -> bool:
-        return day <= as_of and request.status_on(day) == PAUSED
+    paused = _pauses(changes, as_of)
 
     unit, days = law.deadline.unit, law.deadline.days
     if unit == "none":
@@ -348,6 +346,25 @@ def clock(request: Request, law: Law, as_of: date, closures: Iterable[date] = ()
     late = status in AGENCY_OWES and as_of > due
     overdue_days = _elapsed(due, as_of, unit, cal, paused) if late else 0
     return Clock(request, law, as_of, status, filed, due, None, used, paused_since, late, overdue_days)
+
+
+def _pauses(changes: list[Change], as_of: date) -> Callable[[date], bool]:
+    """Whether the clock stood still on a day: from a ``waiting-on-us`` change
+    (that day included) to the next change of status (that day excluded).
+    A pause still open on ``as_of`` ends the day after it."""
+    spans: list[tuple[date, date]] = []
+    start: date | None = None
+    for change in changes:
+        if change.status == PAUSED and start is None:
+            start = change.on
+        elif change.status != PAUSED and start is not None:
+            spans.append((start, change.on))
+            start = None
+    if start is not None:
+        spans.append((start, as_of + timedelta(days=1)))
+    if not spans:
+        return lambda day: False
+    return lambda day: any(begin <= day < end for begin, end in spans)
 
 
 def days_wanted(law: Law) -> int:
