@@ -131,14 +131,14 @@ def paged_pdf(
     letter meetingkit prints has one look. ``body`` is (what it is, for a
     glyph error; its paragraphs).
     """
-    what, paragraphs = body
-    texts = [(what, p) for p in paragraphs]
+    what, chunks = body
+    texts = [(what, p) for p in chunks]
     texts += [("the page header", run.text) for line, _ in header + signature for run in line]
     texts.append(("the page footer", footer(99, 99)))
     fonts = choose(texts, font)
     layout = _Layout(fonts, look, written)
     return numbered_pdf(
-        lambda: layout.story(header, paragraphs, signature),
+        lambda: layout.story(header, chunks, signature),
         footer,
         fonts,
         paper,
