@@ -82,6 +82,7 @@ def check(ws: Workspace) -> list[Finding]:
                 Finding(ws.relative(folder), f"testimony for a meeting that does not exist ({folder.name})")
             )
     findings += _check_answers(ws, bank, {m.id: m for m in meetings.records}, meeting_ids)
+    findings += _check_requests(ws)
     findings += [
         Finding(
             ws.relative(p),
@@ -162,6 +163,26 @@ def _check_answers(
             if promise.id in ids:
                 findings.append(Finding(where, f"promise id {promise.id!r} is used twice in this file"))
             ids.add(promise.id)
+    return findings
+
+
+def _check_requests(ws: Workspace) -> list[Finding]:
+    """Records requests and the workspace's own law files; a request needs its law to count its days."""
+    from .laws import load_laws
+    from .request_store import RequestStore, closure_days
+
+    table = load_laws(ws.root)
+    requests = RequestStore(ws).all()
+    findings = [_finding(p) for p in (*table.problems, *requests.problems)]
+    for request in requests.records:
+        if request.law not in table.laws:
+            where = f"requests/{request.id}.yaml, field `law`"
+            missing = f"no law {request.law!r} in the table: add laws/{request.law}.yaml"
+            findings.append(Finding(where, missing))
+    try:
+        closure_days(ws)
+    except MeetingkitError as exc:
+        findings.append(_finding(exc))
     return findings
 
 

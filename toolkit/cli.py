@@ -27,6 +27,8 @@ COMMANDS = {
     "handout": "handout",
     "answer": "answers",
     "promise": "promises",
+    "request": "request",
+    "media": "media",
     "report": "report",
     "calendar": "calendar",
     "check": "check",

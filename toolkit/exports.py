@@ -12,12 +12,19 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from . import report_text as rt
 from .model import Meeting, Settings, slugify
 from .report_columns import csv_columns
 from .tracker import PROMISE_LABELS, PromiseRow, Summary
+
+if TYPE_CHECKING:
+    from icalendar import Event
+
+    from .requests import RequestRow
 
 # --- Markdown -------------------------------------------------------------------
 
@@ -50,12 +57,14 @@ def _table(table: rt.Table) -> list[str]:
     return [*lines, ""]
 
 
-def report_markdown(summary: Summary, settings: Settings) -> str:
+def report_markdown(summary: Summary, settings: Settings, requests: Sequence[RequestRow] = ()) -> str:
     """The accountability report: a glance, overdue promises, every promise,
-    each official's record, and each question with the exact quotes and sources."""
+    each official's record, overdue records requests, and each question with
+    the exact quotes and sources."""
     lines = [f"# {md_text(rt.title(settings))}", "", md_text(rt.byline(settings)), "", rt.intro(summary), ""]
     lines += ["## At a glance", "", *(f"- {md_text(line)}" for line in rt.glance(summary)), ""]
-    for table in rt.tables(summary):
+    late = rt.requests_table(requests)
+    for table in [*rt.tables(summary), *([late] if late else [])]:
         lines += _table(table)
     questions = rt.questions(summary)
     if questions:
@@ -113,8 +122,9 @@ class _SafeWriter(csv.DictWriter):  # type: ignore[type-arg]
         return super().writerow({k: formula_safe(v) for k, v in rowdict.items()})
 
 
-def report_csv(summary: Summary, guard_formulas: bool = True) -> str:
-    """One row per logged answer, then one per promise (RFC 4180; encode as UTF-8).
+def report_csv(summary: Summary, requests: Sequence[RequestRow] = (), guard_formulas: bool = True) -> str:
+    """One row per logged answer, then one per promise, then one per filed
+    records request (RFC 4180; encode as UTF-8).
 
     Officials' words and hand-typed notes can start with ``=`` or ``@``;
     unless ``guard_formulas`` is off, such a cell gets a leading ``'`` so a
@@ -162,6 +172,29 @@ def report_csv(summary: Summary, guard_formulas: bool = True) -> str:
                 "as_of": as_of,
             }
         )
+    for req in requests:
+        if req.clock.filed is None:
+            continue  # a draft is the group's own business until it is sent
+        change = req.request.changes[-1]
+        writer.writerow(
+            {
+                "record": "request",
+                "meeting": req.request.meeting,
+                "question": " ".join(req.request.questions),
+                "status": req.clock.status,
+                "due": _iso(req.clock.due),
+                "overdue": "yes" if req.clock.overdue else "no",
+                "days_overdue": req.clock.days_overdue,
+                "last_change": _iso(change.on),
+                "last_note": change.note,
+                "evidence": change.evidence,
+                "request_id": req.request.id,
+                "agency": req.request.agency,
+                "law": req.law.name,
+                "filed": _iso(req.clock.filed),
+                "as_of": as_of,
+            }
+        )
     return buffer.getvalue()
 
 
@@ -188,7 +221,11 @@ def event_uid(kind: str, record_id: str, settings: Settings) -> str:
 
 
 def calendar_ics(
-    meetings: list[Meeting], rows: list[PromiseRow], settings: Settings, stamp: datetime
+    meetings: list[Meeting],
+    rows: list[PromiseRow],
+    settings: Settings,
+    stamp: datetime,
+    requests: Sequence[RequestRow] = (),
 ) -> bytes:
     """Meetings (at their time and place) and promise due dates (all-day).
 
@@ -236,7 +273,48 @@ def calendar_ics(
         event.add("transp", "TRANSPARENT")
         event.add("description", _promise_description(row))
         cal.add_component(event)
+    for req in requests:
+        event = _request_event(req, settings, stamp)
+        if event is not None:
+            cal.add_component(event)
     return cal.to_ical()
+
+
+def _request_event(req: RequestRow, settings: Settings, stamp: datetime) -> Event | None:
+    """A records request's due date (or follow-up day, for a law with none) as an
+    all-day event, while the agency owes an answer or the clock is paused.
+
+    Its sequence grows with every change, so a calendar moves the event when a
+    pause moves the date.
+    """
+    from icalendar import Event
+
+    c, r = req.clock, req.request
+    day = c.due or c.follow_up
+    if day is None or c.status not in ("filed", "acknowledged", "partial", "waiting-on-us"):
+        return None
+    event = Event()
+    event.add("uid", event_uid("request", r.id, settings))
+    event.add("dtstamp", stamp)
+    event.add("sequence", len(r.history))
+    what = "Records request due" if c.due else "Follow up on records request (no legal deadline)"
+    paused = " (clock paused: we owe the agency an answer)" if c.paused_since else ""
+    event.add("summary", f"{what} [{c.status}]{paused}: {r.agency}")
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    deadline = f"{c.deadline_days} {c.unit} days" if c.deadline_days else "no fixed deadline"
+    event.add(
+        "description",
+        "\n".join(
+            [
+                f"{req.law.name} ({req.law.citation}): {deadline}",
+                f"Filed on {_iso(c.filed)}" + (f", reference {r.tracking}" if r.tracking else ""),
+                f"Update: meetingkit request update {r.id} --status STATUS --on YYYY-MM-DD",
+            ]
+        ),
+    )
+    return event
 
 
 def _meeting_description(meeting: Meeting) -> str:

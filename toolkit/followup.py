@@ -12,12 +12,17 @@ read aloud there, where "as of today" means that day.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .bank import Bank
 from .model import Answer, Meeting, Promise
 from .testimony import format_day, template_language
 from .tracker import days_overdue, is_overdue, status_on
+
+if TYPE_CHECKING:
+    from .requests import RequestRow
 
 _WORDS = {
     "en": {
@@ -33,6 +38,10 @@ _WORDS = {
         "broken": "On {made}, {who} promised to {what}{by_due}. That promise was not kept.",
         "deflected": "On {asked}, we asked about {topic}, and {who} did not answer the question.",
         "declined": "On {asked}, we asked about {topic}, and {who} declined to answer.",
+        "request": (
+            "On {filed}, we filed a public records request under {law}; it is now {late} past the "
+            "deadline the law sets."
+        ),
         "said": " The only reply was: “{said}”",
         "again": " We ask again.",
         "by_due": " by {due}",
@@ -60,6 +69,10 @@ _WORDS = {
         "broken": "El {made}, {who} se comprometió a {what}{by_due}. Esa promesa no se cumplió.",
         "deflected": "El {asked} preguntamos sobre {topic}, y {who} no respondió a la pregunta.",
         "declined": "El {asked} preguntamos sobre {topic}, y {who} se negó a responder.",
+        "request": (
+            "El {filed} presentamos una solicitud de acceso a documentos públicos conforme a {law}; "
+            "hoy lleva {late} de retraso respecto del plazo que fija la ley."
+        ),
         "said": " Solo dijo: «{said}»",
         "again": " Volvemos a preguntar.",
         "by_due": " a más tardar el {due}",
@@ -90,12 +103,14 @@ def follow_up_paragraphs(
     answers: list[Answer],
     bank: Bank,
     as_of: date,
+    requests: Sequence[RequestRow] = (),
 ) -> list[str]:
     """Paragraphs for the draft, one per item, from meetings before this one.
 
-    Promises still owed come first, most overdue first; then questions whose
-    latest answer (at an earlier meeting) was a deflection or a refusal.
-    Empty when the record holds nothing to follow up.
+    Promises still owed come first, most overdue first; then public records
+    requests past the deadline their law sets; then questions whose latest
+    answer (at an earlier meeting) was a deflection or a refusal. Empty when
+    the record holds nothing to follow up.
     """
     lang = template_language(meeting.language)
     words = _WORDS[lang]
@@ -112,6 +127,7 @@ def follow_up_paragraphs(
     ]
     owed.sort(key=lambda pm: (-days_overdue(pm[0], as_of), pm[0].due or date.max))
     paragraphs = [_promise_sentence(p, made, as_of, lang) for p, made in owed]
+    paragraphs += [_request_sentence(r, lang) for r in requests if r.clock.overdue]
     latest: dict[str, Answer] = {}
     for answer in earlier:
         if answer.status and answer.status != "not-asked":
@@ -140,6 +156,17 @@ def _promise_sentence(p: Promise, made: date, as_of: date, lang: str) -> str:
         what=lower_first(p.what),
         by_due=words["by_due"].format(due=format_day(p.due, lang)) if p.due else "",
         days=words["day" if days == 1 else "days"].format(n=days),
+    )
+
+
+def _request_sentence(row: RequestRow, lang: str) -> str:
+    from .letters import days_text, law_ref
+
+    c = row.clock
+    return _WORDS[lang]["request"].format(
+        filed=format_day(c.filed or c.as_of, lang),
+        law=law_ref(row.law, lang),
+        late=days_text(c.days_overdue, c.unit, lang),
     )
 
 

@@ -8,7 +8,7 @@ columns), so it lives apart from the code that fills it, and
 from __future__ import annotations
 
 CSV_COLUMNS = (
-    ("record", "answer or promise"),
+    ("record", "answer, promise or request (a public records request)"),
     ("meeting", "meeting id"),
     ("meeting_date", "YYYY-MM-DD"),
     ("body", "the council or board"),
@@ -21,12 +21,16 @@ CSV_COLUMNS = (
     ("promise_id", "promises: the id for `meetingkit promise update`"),
     ("promised", "promises: what was promised"),
     ("made_on", "promises: YYYY-MM-DD"),
-    ("due", "promises: YYYY-MM-DD, empty when no date was given"),
-    ("overdue", "promises: yes or no"),
-    ("days_overdue", "promises: whole days past due"),
+    ("due", "promises and requests: YYYY-MM-DD, empty when no date was given or the law sets none"),
+    ("overdue", "promises and requests: yes or no"),
+    ("days_overdue", "promises: whole days past due; requests: in the law's days (business or calendar)"),
     ("last_change", "promises: date of the latest change"),
     ("last_note", "promises: what the latest change says"),
     ("evidence", "promises: link or document name of the latest change"),
+    ("request_id", "requests: the id for `meetingkit request update`"),
+    ("agency", "requests: the agency asked"),
+    ("law", "requests: the public records law it was filed under"),
+    ("filed", "requests: YYYY-MM-DD"),
     ("as_of", "the day statuses are judged by"),
 )
 PRIVATE_COLUMN = ("notes", "private notes: only with --include-private")

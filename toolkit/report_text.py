@@ -8,13 +8,18 @@ quotes stay in the language they were said in.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .model import Meeting, Settings
 from .testimony import format_day
 from .tracker import ANSWER_LABELS, NO_DATE, PROMISE_LABELS, PROMISE_STATUSES, Asked, PromiseRow, Summary
+
+if TYPE_CHECKING:
+    from .requests import RequestRow
 
 LANG = "en"
 
@@ -168,6 +173,28 @@ def tables(summary: Summary) -> list[Table]:
             rows.append([o.name, *cells, str(o.overdue), str(o.no_date)])
         out.append(Table("Promises by official", header, rows, numeric=tuple(range(1, len(header)))))
     return out
+
+
+def requests_table(rows: Sequence[RequestRow]) -> Table | None:
+    """Public records requests past the deadline their law sets (None when there are none)."""
+    late = [r for r in rows if r.clock.overdue]
+    if not late:
+        return None
+    return Table(
+        f"Overdue public records requests ({len(late)})",
+        ["Agency", "Law", "Filed", "Due", "Past the deadline"],
+        [
+            [
+                r.request.agency,
+                r.law.name,
+                r.clock.filed.isoformat() if r.clock.filed else "",
+                r.due_text(),
+                f"{r.clock.days_overdue} {r.clock.unit} days",
+            ]
+            for r in late
+        ],
+        numeric=(4,),
+    )
 
 
 def _iso(row: PromiseRow, due: bool = False) -> str:

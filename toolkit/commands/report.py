@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from ..exports import report_csv, report_markdown
     from ..tracker import summarize
     from .record import as_of, load_record
+    from .request import load_rows
 
     target = output_file(args.output) if args.output else None
     ws = context.open_workspace(args)
@@ -66,14 +67,15 @@ def run(args: argparse.Namespace) -> int:
     summary = summarize(
         record.meetings, record.answers, record.bank, record.settings, as_of(args.as_of), args.include_private
     )
+    requests, request_problems = load_rows(ws, summary.as_of)
     if fmt == "pdf":
         from ..printing.report_pdf import report_pdf
 
         data = report_pdf(summary, record.settings)
     elif fmt == "csv":
-        data = report_csv(summary, guard_formulas=not args.raw_csv).encode("utf-8")
+        data = report_csv(summary, requests, guard_formulas=not args.raw_csv).encode("utf-8")
     else:
-        data = report_markdown(summary, record.settings).encode("utf-8")
+        data = report_markdown(summary, record.settings, requests).encode("utf-8")
     if target:
         write_bytes(target, data)
         print(target)
@@ -82,4 +84,4 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     if args.include_private:
         context.warn("the report includes private notes: keep it within the group")
-    return record.exit_code
+    return record.exit_code or int(request_problems)

@@ -55,10 +55,13 @@ def run_draft(args: argparse.Namespace) -> int:
     if args.follow_up:
         from ..followup import follow_up_paragraphs
         from .record import load_record
+        from .request import load_rows
 
         rec = load_record(ws)
         settings, bank = rec.settings, rec.bank
-        extra = follow_up_paragraphs(meeting, rec.meetings, rec.answers, bank, args.as_of or meeting.date)
+        as_of = args.as_of or meeting.date
+        requests, _problems = load_rows(ws, as_of)
+        extra = follow_up_paragraphs(meeting, rec.meetings, rec.answers, bank, as_of, requests)
     else:
         settings, bank = ws.settings(), context.bank_of(ws)
     if any(e.question == ICE_QUESTION for e in speaker_entries(meeting, speaker)):

@@ -100,17 +100,45 @@ def testimony_pdf(
         subject=copy.words["subject"].format(body=body, date=copy.day),
         lang=lang,
     )
-    look = WRITTEN if written else SPEAKER_LARGE if large_print else SPEAKER
-    header = _written(copy) if written else _speaker(copy)
-    footer = _written_footer(copy) if written else _speaker_footer(copy)
-    signature = _signature(copy) if written else []
-    texts = [("the testimony", p) for p in copy.paragraphs]
+    return paged_pdf(
+        _written(copy) if written else _speaker(copy),
+        ("the testimony", copy.paragraphs),
+        _signature(copy) if written else [],
+        _written_footer(copy) if written else _speaker_footer(copy),
+        meta,
+        look=WRITTEN if written else SPEAKER_LARGE if large_print else SPEAKER,
+        written=written,
+        paper=paper,
+        font=font,
+    )
+
+
+def paged_pdf(
+    header: list[Line],
+    body: tuple[str, list[str]],
+    signature: list[Line],
+    footer: Callable[[int, int], str],
+    meta: Meta,
+    *,
+    look: Look,
+    written: bool,
+    paper: str,
+    font: Path | None,
+) -> bytes:
+    """Header lines, the paragraphs (lists hung), a signature, numbered pages.
+
+    Shared by the testimony copies and the records-request letters, so every
+    letter meetingkit prints has one look. ``body`` is (what it is, for a
+    glyph error; its paragraphs).
+    """
+    what, chunks = body
+    texts = [(what, p) for p in chunks]
     texts += [("the page header", run.text) for line, _ in header + signature for run in line]
     texts.append(("the page footer", footer(99, 99)))
     fonts = choose(texts, font)
     layout = _Layout(fonts, look, written)
     return numbered_pdf(
-        lambda: layout.story(header, copy.paragraphs, signature),
+        lambda: layout.story(header, chunks, signature),
         footer,
         fonts,
         paper,
