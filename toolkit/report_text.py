@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .locale.dates import long_date
 from .model import Meeting, Settings
-from .testimony import format_day
 from .tracker import ANSWER_LABELS, NO_DATE, PROMISE_LABELS, PROMISE_STATUSES, Asked, PromiseRow, Summary
 
 LANG = "en"
@@ -22,7 +22,7 @@ LANG = "en"
 @lru_cache(maxsize=4096)
 def day(on: date) -> str:
     """A date written out; cached, since a long record repeats the same few hundred days."""
-    return format_day(on, LANG)
+    return long_date(on, LANG)
 
 
 COUNTED_ANSWERS = ("answered", "partial", "deflected", "declined")
