@@ -28,7 +28,7 @@ def check(ws: Workspace) -> list[Finding]:
     """Every problem in the workspace; an empty list means all is well."""
     findings: list[Finding] = []
     try:
-        ws.settings()
+        settings = ws.settings()
     except MeetingkitError as exc:
         return [_finding(exc)]
     bank = load(ws.bank_dir)
@@ -60,6 +60,7 @@ def check(ws: Workspace) -> list[Finding]:
                 Finding(ws.relative(folder), f"testimony for a meeting that does not exist ({folder.name})")
             )
     findings += _check_answers(ws, bank, meeting_ids)
+    findings += _check_languages([*settings.languages, *(m.language for m in meetings.records)])
     findings += [
         Finding(
             ws.relative(p),
@@ -92,6 +93,29 @@ def _check_answers(ws: Workspace, bank: Bank, meeting_ids: set[str]) -> list[Fin
             if promise.id in ids:
                 findings.append(Finding(where, f"promise id {promise.id!r} is used twice in this file"))
             ids.add(promise.id)
+    return findings
+
+
+def _check_languages(langs: list[str]) -> list[Finding]:
+    """Notes for the languages whose catalog lacks words: those print in English."""
+    from .locale import DOMAIN, SOURCE, languages, missing
+
+    findings = []
+    for lang in dict.fromkeys(langs):
+        if lang == SOURCE:
+            continue
+        lacking = missing(lang)
+        if lang not in languages():
+            message = (
+                f"meetingkit has no catalog for {lang!r}: its own words print in English and handouts "
+                f"refuse {lang!r} (a translator adds toolkit/locale/{lang}/LC_MESSAGES/{DOMAIN}.po)"
+            )
+        elif lacking:
+            shown = "; ".join(repr(m) for m in lacking[:3]) + ("; …" if len(lacking) > 3 else "")
+            message = f"{len(lacking)} of meetingkit's own strings print in English, untranslated: {shown}"
+        else:
+            continue
+        findings.append(Finding(f"language {lang!r}", message, serious=False))
     return findings
 
 

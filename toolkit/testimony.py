@@ -122,8 +122,7 @@ def _ask(lang: str, n: int, evening: bool) -> str:
         )
     return w.npgettext(
         "draft ask, daytime meeting",
-        "I ask that {agency} answer this question on the record today, "
-        "or respond in writing by {reply_by}.",
+        "I ask that {agency} answer this question on the record today, or respond in writing by {reply_by}.",
         "I ask that {agency} answer these questions on the record today, "
         "or respond in writing by {reply_by}.",
         n,

@@ -67,3 +67,32 @@ def speaks(lang: str, what: str) -> None:
 def lookup(lang: str, message: tuple[str, str]) -> str:
     """A message marked with ``mark``, in ``lang``."""
     return words(lang).pgettext(*message)
+
+
+def missing(lang: str) -> list[str]:
+    """The English messages ``lang``'s compiled catalog lacks (all of them without a catalog).
+
+    For ``meetingkit check``: reads the template and the ``.mo`` with Babel, which a
+    plain lookup never needs.
+    """
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
+    with (FOLDER / f"{DOMAIN}.pot").open("rb") as file:
+        template = read_po(file)
+    try:
+        with catalog_path(lang).open("rb") as file:
+            compiled = read_mo(file)
+    except FileNotFoundError:
+        compiled = None
+    lacking = []
+    for message in template:
+        if not message.id:
+            continue
+        found = compiled.get(message.id, context=message.context) if compiled else None
+        strings = (
+            found.string if found and isinstance(found.string, tuple) else (found.string if found else "",)
+        )
+        if not all(strings):
+            lacking.append(message.id if isinstance(message.id, str) else message.id[0])
+    return lacking

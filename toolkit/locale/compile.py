@@ -39,8 +39,8 @@ def extract() -> Catalog:
     found = extract_from_dir(
         PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     )
-    for filename, lineno, message, comments, context in found:
-        template.add(message, None, [(f"toolkit/{filename}", lineno)], auto_comments=comments, context=context)
+    for filename, _line, message, comments, context in found:
+        template.add(message, None, [(f"toolkit/{filename}", None)], auto_comments=comments, context=context)
     if TEMPLATE.exists():
         with TEMPLATE.open("rb") as file:
             old = read_po(file)
@@ -71,7 +71,7 @@ def mo_bytes(catalog: Catalog) -> bytes:
 
 def po_bytes(catalog: Catalog, **options: bool) -> bytes:
     out = BytesIO()
-    write_po(out, catalog, width=100, **options)
+    write_po(out, catalog, width=100, include_lineno=False, **options)
     return out.getvalue()
 
 
