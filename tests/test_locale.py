@@ -121,3 +121,30 @@ def test_printing_in_a_language_without_a_catalog_says_how_to_add_one():
 
     with pytest.raises(UsageError, match=r"handouts can be printed in en, es, not 'fr'.*fr/LC_MESSAGES"):
         handout_words("fr")
+
+
+def test_a_new_language_is_a_new_po_and_no_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    folder = tmp_path / "locale"
+    shutil.copytree(locale.FOLDER, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    po = folder / "fr/LC_MESSAGES/meetingkit.po"
+    po.parent.mkdir(parents=True)
+    text = (folder / "meetingkit.pot").read_text(encoding="utf-8")
+    po.write_text(
+        text.replace(
+            'msgctxt "handout heading"\nmsgid "Our questions"\nmsgstr ""',
+            'msgctxt "handout heading"\nmsgid "Our questions"\nmsgstr "Nos questions"',
+        ),
+        encoding="utf-8",
+    )
+    po.with_suffix(".mo").write_bytes(mo_bytes(read(po)))
+    monkeypatch.setattr(locale, "FOLDER", folder)
+    locale.words.cache_clear()
+    try:
+        assert locale.languages() == ["en", "es", "fr"]
+        labels = handout_words("fr")
+        assert labels["questions"] == "Nos questions"
+        assert labels["ways"] == "What you can do", "not yet translated: English"
+        assert labels["minutes"] == "{n} minutes per speaker", "an untranslated plural is English, not empty"
+        assert len(locale.missing("fr")) == len(locale.missing("xx")) - 1
+    finally:
+        locale.words.cache_clear()

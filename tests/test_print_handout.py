@@ -4,8 +4,8 @@ printed as typed, a QR code a phone can scan, the same bytes every time."""
 
 from __future__ import annotations
 
-import re
 import io
+import re
 from datetime import date
 from pathlib import Path
 

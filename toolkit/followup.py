@@ -21,7 +21,7 @@ from datetime import date
 
 from .bank import Bank
 from .locale import lookup, mark, words
-from .locale.dates import long_date
+from .locale.dates import format_day
 from .model import Answer, Meeting, Promise
 from .tracker import days_overdue, is_overdue, status_on
 
@@ -99,7 +99,7 @@ def follow_up_paragraphs(
         "Words in quotation marks are quoted as they were recorded: translate or explain "
         "any that are in another language. -->",
     )
-    return [hint.format(as_of=long_date(as_of, lang)), *paragraphs]
+    return [hint.format(as_of=format_day(as_of, lang)), *paragraphs]
 
 
 def _promise_sentence(p: Promise, made: date, as_of: date, lang: str) -> str:
@@ -108,10 +108,10 @@ def _promise_sentence(p: Promise, made: date, as_of: date, lang: str) -> str:
     status = status_on(p, as_of)
     days = (as_of - p.due).days if p.due else 0
     fill = {
-        "made": long_date(made, lang),
+        "made": format_day(made, lang),
         "who": p.official.strip() or w.pgettext("follow-up", "an official"),
         "what": quotable(p.what),
-        "due": long_date(p.due, lang) if p.due else "",
+        "due": format_day(p.due, lang) if p.due else "",
         "days": w.npgettext("follow-up", "{n} day", "{n} days", days).format(n=days),
     }
     if p.due is None and status == "open":
@@ -140,7 +140,7 @@ def _dodged_sentence(answer: Answer, asked: date, bank: Bank, lang: str) -> str:
     question = bank.questions.get(answer.question)
     topic = bank.topic_label(question.topic, lang) if question else answer.question
     text = lookup(lang, _DODGED[answer.status]).format(
-        asked=long_date(asked, lang),
+        asked=format_day(asked, lang),
         topic=lower_first(topic),
         who=answer.official.strip() or w.pgettext("follow-up", "an official"),
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .locale.dates import long_date
+from .locale.dates import format_day
 from .model import Meeting, Settings
 from .tracker import ANSWER_LABELS, NO_DATE, PROMISE_LABELS, PROMISE_STATUSES, Asked, PromiseRow, Summary
 
@@ -22,7 +22,7 @@ LANG = "en"
 @lru_cache(maxsize=4096)
 def day(on: date) -> str:
     """A date written out; cached, since a long record repeats the same few hundred days."""
-    return long_date(on, LANG)
+    return format_day(on, LANG)
 
 
 COUNTED_ANSWERS = ("answered", "partial", "deflected", "declined")

@@ -14,7 +14,7 @@ from math import ceil
 
 from .bank import Bank, entry_text, placeholder_values
 from .locale import lookup, mark, words
-from .locale.dates import long_date, part_of_day
+from .locale.dates import format_day, part_of_day
 from .model import DEFAULT_WPM, AgendaEntry, Meeting, Settings
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+|\([^\W_]+\))*")
@@ -151,7 +151,7 @@ def draft(
         "jurisdiction": values.get("jurisdiction", "{jurisdiction}"),
         "speaker": speaker,
         "neighbourhood": neighbourhood or w.pgettext("draft placeholder", "[your neighbourhood]"),
-        "reply_by": long_date(reply_by(meeting), lang),
+        "reply_by": format_day(reply_by(meeting), lang),
     }
     intro = w.pgettext("draft", "My name is {speaker}, and I live in {neighbourhood}.").format(**fill)
     if settings.group:

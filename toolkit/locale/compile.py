@@ -14,6 +14,7 @@ the tests fail when a ``.mo`` is stale or a language lacks a message.
 from __future__ import annotations
 
 import sys
+from copy import deepcopy
 from io import BytesIO
 from pathlib import Path
 
@@ -63,9 +64,17 @@ def read(path: Path) -> Catalog:
 
 
 def mo_bytes(catalog: Catalog) -> bytes:
-    """The compiled catalog: fuzzy and untranslated messages are left out (they fall back to English)."""
+    """The compiled catalog: fuzzy and untranslated messages are left out (they fall back to English).
+
+    A plural message counts as translated only with every form filled: Babel
+    would compile an empty form, and gettext would print it as nothing.
+    """
+    complete = deepcopy(catalog)
+    for message in list(complete):
+        if message.id and isinstance(message.string, tuple) and not all(message.string):
+            complete.delete(message.id, context=message.context)
     out = BytesIO()
-    write_mo(out, catalog)
+    write_mo(out, complete)
     return out.getvalue()
 
 

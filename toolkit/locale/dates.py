@@ -26,14 +26,14 @@ def babel_locale(lang: str) -> str:
     return "en_US"
 
 
-def long_date(day: date, lang: str) -> str:
+def format_day(day: date, lang: str) -> str:
     """ "December 13, 2026", "13 de diciembre de 2026": for dates inside a sentence."""
     from babel.dates import format_date
 
     return format_date(day, format="long", locale=babel_locale(lang))
 
 
-def full_date(day: date, lang: str) -> str:
+def format_full_day(day: date, lang: str) -> str:
     """ "Sunday, December 13, 2026", "domingo, 13 de diciembre de 2026" (lower-case mid-line)."""
     from babel.dates import format_date
 
@@ -45,7 +45,7 @@ def parse_clock(hhmm: str) -> time:
     return time(hour, minute)
 
 
-def clock(hhmm: str, lang: str) -> str:
+def format_clock(hhmm: str, lang: str) -> str:
     """ "18:30" as people read it: "6:30 PM", "6:30 p.m."."""
     from babel.dates import format_time
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..bank import placeholder_values
 from ..errors import MeetingkitError
 from ..locale import lookup, mark, speaks, words
-from ..locale.dates import clock, full_date, long_date
+from ..locale.dates import format_clock, format_day, format_full_day
 from ..model import Answer, Meeting, Settings
 from ..tracker import PromiseRow, last_change, promise_rows
 from .blocks import Block, Cell, Role, Run, para
@@ -87,7 +87,7 @@ def _standing(row: PromiseRow, as_of: date, lang: str) -> str:
             return w.pgettext("promises handout", "Open: due today.")
         return w.pgettext("promises handout", "Open: due in {days}.").format(days=_days(left, lang))
     change = last_change(p, as_of)
-    return lookup(lang, _STANDING[row.status]).format(on=long_date(change.on, lang) if change else "")
+    return lookup(lang, _STANDING[row.status]).format(on=format_day(change.on, lang) if change else "")
 
 
 def _item_cell(item: OnRecord, as_of: date, lang: str) -> Cell:
@@ -96,10 +96,10 @@ def _item_cell(item: OnRecord, as_of: date, lang: str) -> Cell:
     w, row, p = words(lang), item.row, item.row.promise
     made = w.pgettext("promises handout", "Promised by {who} on {made}.").format(
         who=p.official.strip() or w.pgettext("promises handout", "an official"),
-        made=long_date(p.made_on or item.meeting.date, lang),
+        made=format_day(p.made_on or item.meeting.date, lang),
     )
     if p.due:
-        due = w.pgettext("promises handout", "Due {due}.").format(due=long_date(p.due, lang))
+        due = w.pgettext("promises handout", "Due {due}.").format(due=format_day(p.due, lang))
     else:
         due = w.pgettext("promises handout", "No date given.")
     details = [f" {made} {due}"]
@@ -148,10 +148,10 @@ def promises_blocks(
             where="the title",
         )
     )
-    when = full_date(meeting.date, lang)
+    when = format_full_day(meeting.date, lang)
     if meeting.time:
         when = w.pgettext("handout: date and time", "{date}, {time}").format(
-            date=when, time=clock(meeting.time, lang)
+            date=when, time=format_clock(meeting.time, lang)
         )
     body = upper_first(values.get("body", meeting.body))
     blocks.append(Block(Role.TEXT, ((para(Run(body, bold=True), " · ", when),),), where="the meeting"))
@@ -160,7 +160,7 @@ def promises_blocks(
     tally = w.pgettext(
         "promises handout", "As of {as_of} · promises: {total} · kept: {kept} · overdue: {overdue}"
     ).format(
-        as_of=long_date(as_of, lang),
+        as_of=format_day(as_of, lang),
         total=len(rows),
         kept=sum(1 for r in rows if r.status == "kept"),
         overdue=sum(1 for r in rows if r.overdue),
@@ -201,7 +201,7 @@ def promises_blocks(
 def promises_meta(settings: Settings, meeting: Meeting, as_of: date, lang: str) -> Meta:
     w = promise_words(lang)
     body = placeholder_values(settings, meeting, lang).get("body", meeting.body)
-    day = long_date(as_of, lang)
+    day = format_day(as_of, lang)
     return Meta(
         title=f"{w.pgettext('promises handout title', 'Promises on the record')} ({day})",
         author=settings.group or "meetingkit",

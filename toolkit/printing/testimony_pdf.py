@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Si
 from ..bank import placeholder_values
 from ..errors import MeetingkitError
 from ..locale import speaks, words
-from ..locale.dates import clock, full_date
+from ..locale.dates import format_clock, format_full_day
 from ..model import Meeting, Settings, Testimony
 from ..testimony import mmss, spoken_text, timing
 from .blocks import Para, Run, para
@@ -90,7 +90,7 @@ def testimony_pdf(
         testimony,
         words(lang),
         upper_first(body),
-        full_date(meeting.date, lang),
+        format_full_day(meeting.date, lang),
         paragraphs(testimony.text),
     )
     if not copy.paragraphs:
@@ -159,7 +159,7 @@ def _speaker(copy: _Copy) -> list[Line]:
     when = copy.day
     if copy.meeting.time:
         when = w.pgettext("handout: date and time", "{date}, {time}").format(
-            date=when, time=clock(copy.meeting.time, lang)
+            date=when, time=format_clock(copy.meeting.time, lang)
         )
     return [
         (para(_speaker_title(copy)), "title"),

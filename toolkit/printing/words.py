@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 from ..locale import speaks, words
-from ..locale.dates import clock, full_date
+from ..locale.dates import format_clock, format_full_day
+
+__all__ = ["format_clock", "format_long_date", "handout_words", "upper_first"]
 
 
 def handout_words(lang: str) -> dict[str, str]:
@@ -37,9 +39,4 @@ def upper_first(text: str) -> str:
 
 def format_long_date(day: date, lang: str) -> str:
     """A date that starts a line: "Wednesday, December 9, 2026", "Miércoles, 9 de diciembre de 2026"."""
-    return upper_first(full_date(day, lang))
-
-
-def format_clock(hhmm: str, lang: str) -> str:
-    """A time as US readers write it: "18:30" is "6:30 PM", "6:30 p.m."."""
-    return clock(hhmm, lang)
+    return upper_first(format_full_day(day, lang))

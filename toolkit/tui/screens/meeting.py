@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Static
 
-from ...locale.dates import clock, full_date
+from ...locale.dates import format_clock, format_full_day
 from ...model import Meeting
 from ...testimony import word_budget
 from ..markup import literal
@@ -104,7 +104,9 @@ the one every other mode works on (its name is in the header).
             info.update("No meeting yet. Press [b]n[/b] (or click New) to plan one.")
             plan.update("")
             return
-        when = full_date(meeting.date, "en") + (f", {clock(meeting.time, 'en')}" if meeting.time else "")
+        when = format_full_day(meeting.date, "en") + (
+            f", {format_clock(meeting.time, 'en')}" if meeting.time else ""
+        )
         lines = [f"[b]{literal(meeting.body)}[/b] — {when}"]
         for label, value in (
             ("Where", meeting.location),
