@@ -81,7 +81,11 @@ the one every other mode works on (its name is in the header).
         for m in session.meetings_upcoming_first():
             when = "upcoming" if m.date >= session.today else "held"
             listing.add_row(
-                f"{m.date.isoformat()} {m.time}".strip(), str(len(m.agenda)), when, Text(m.body), key=m.id
+                f"{m.date.isoformat()} {format_clock(m.time, 'en') if m.time else ''}".strip(),
+                str(len(m.agenda)),
+                when,
+                Text(m.body),
+                key=m.id,
             )
         ids = [m.id for m in session.meetings_upcoming_first()]
         if session.current_id in ids:
