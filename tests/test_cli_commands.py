@@ -86,7 +86,7 @@ def test_questions_list_and_show(cli, tmp_path):
     )
     shown = cli("questions", "show", "287g-participation", "--lang", "es", workspace=root)
     assert shown.code == 0 and "287(g)" in shown.out and "¿" in shown.out
-    assert "Records to request" in shown.out
+    assert "Documentos que pedir si no responden:" in shown.out and "Records to request" not in shown.out
 
 
 def test_questions_list_works_without_a_workspace(cli):

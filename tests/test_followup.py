@@ -31,12 +31,13 @@ def test_each_overdue_promise_is_named_with_its_dates_and_day_count(demo_ws: Wor
     paragraphs = _paragraphs(demo_ws, _upcoming(demo_ws), date(2026, 12, 9))
     assert paragraphs[0].startswith("<!--"), "a hint first: not spoken, not counted"
     assert paragraphs[1] == (
-        "On November 6, 2026, Chair Luis Ortega promised to provide the written data-sharing policy "
-        "by November 20, 2026. As of today, 19 days after that date, we have not received it."
+        "On November 6, 2026, Chair Luis Ortega made this promise: “Provide the written data-sharing "
+        "policy.” It was due November 20, 2026. As of today, 19 days after that date, we have not "
+        "received it."
     )
     assert paragraphs[2] == (
-        "On November 6, 2026, County Attorney Priya Raman promised to post the Byrne JAG award "
-        "conditions on the county website by December 27, 2026. We expect it by then."
+        "On November 6, 2026, County Attorney Priya Raman made this promise: “Post the Byrne JAG award "
+        "conditions on the county website.” It is due December 27, 2026. We expect it to be kept by then."
     )
     text = "\n".join(paragraphs)
     assert "287(g) agreement" not in text, "a kept promise is not chased"
@@ -57,7 +58,7 @@ def test_day_counts_follow_as_of(demo_ws: Workspace):
     one_day = _paragraphs(demo_ws, _upcoming(demo_ws), date(2026, 11, 21))
     assert "As of today, 1 day after that date" in one_day[1]
     on_the_day = _paragraphs(demo_ws, _upcoming(demo_ws), date(2026, 11, 20))
-    assert "We expect it by then." in on_the_day[1] and "As of today" not in "\n".join(on_the_day)
+    assert "We expect it to be kept by then." in on_the_day[1] and "As of today" not in "\n".join(on_the_day)
 
 
 def test_only_earlier_meetings_count(demo_ws: Workspace):
@@ -93,11 +94,18 @@ def test_broken_partly_kept_and_undated_promises(ws: Workspace):
         ],
     )
     text = "\n".join(_paragraphs(ws, later, later.date))
-    assert "Sheriff Ray promised to send the MOU by October 20, 2026. That promise was not kept." in text
     assert (
-        "promised to send the grant file by October 25, 2026. So far it has been done only in part." in text
+        "Sheriff Ray made this promise: “Send the MOU.” It was due October 20, 2026. That promise was not kept."
+        in text
     )
-    assert "promised to say when the audit ends, but gave no date. We ask for a date, on the record." in text
+    assert (
+        "made this promise: “Send the grant file.” It was due October 25, 2026. "
+        "So far it has been done only in part." in text
+    )
+    assert (
+        "made this promise, with no date: “Say when the audit ends.” We ask for a date, on the record."
+        in text
+    )
     assert "Withdrawn" not in text and "withdrawn" not in text
 
 
@@ -105,9 +113,20 @@ def test_spanish_meeting_gets_spanish_sentences(ws: Workspace):
     later = _ws_with(ws, [("Entregar la política", date(2026, 10, 20), "open")], lang="es")
     paragraphs = _paragraphs(ws, later, date(2026, 10, 30))
     assert paragraphs[1] == (
-        "El 1 de octubre de 2026, Sheriff Ray se comprometió a entregar la política a más tardar el "
-        "20 de octubre de 2026. Hoy, 10 días después de esa fecha, no lo hemos recibido."
+        "El 1 de octubre de 2026, Sheriff Ray se comprometió a lo siguiente: «Entregar la política». "
+        "El plazo vencía el 20 de octubre de 2026. Hoy, 10 días después de esa fecha, todavía no lo "
+        "hemos recibido."
     )
+
+
+def test_a_promise_recorded_in_english_is_quoted_whole_in_a_spanish_draft(ws: Workspace):
+    later = _ws_with(ws, [("Provide the written policy.", None, "open")], lang="es")
+    paragraphs = _paragraphs(ws, later, date(2026, 10, 30))
+    assert paragraphs[1] == (
+        "El 1 de octubre de 2026, Sheriff Ray se comprometió a lo siguiente, sin fijar ninguna fecha: "
+        "«Provide the written policy». Le pedimos que fije una fecha, para que conste en acta."
+    )
+    assert "traduzca o explique" in paragraphs[0], "the hint asks to translate what stays in English"
 
 
 def test_a_question_answered_later_is_not_asked_again(ws: Workspace):
@@ -151,10 +170,10 @@ def test_cli_follow_up_draft_puts_the_record_before_the_questions(cli, demo_ws: 
     draft = _draft(
         cli("testimony", "draft", upcoming, "--speaker", "Ana Ruiz", "--follow-up", workspace=root)
     )
-    record = draft.index("promised to provide the written data-sharing policy by November 20, 2026")
+    record = draft.index("“Provide the written data-sharing policy.” It was due November 20, 2026.")
     assert "As of today, 19 days after that date" in draft, "counted as of the meeting day by default"
     assert draft.index("Good evening") < record < draft.index("My questions are:")
-    assert "promised" not in _draft(
+    assert "made this promise" not in _draft(
         cli("testimony", "draft", upcoming, "--speaker", "Bo Chen", workspace=root)
     )
     timed = json.loads(cli("testimony", "time", upcoming, "--json", workspace=root).out)

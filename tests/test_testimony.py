@@ -85,14 +85,71 @@ def test_draft_follows_the_effective_comment_structure(meeting: Meeting):
     ]
     positions = [text.index(part) for part in order]
     assert positions == sorted(positions)
-    assert "data" not in text.split("My questions are:")[1].lower()
+    assert "data" not in text.split("My question is:")[1].lower()
     assert timing(text, 2).state == "under"
 
 
 def test_spanish_draft(meeting: Meeting):
     meeting.language = "es"
+    meeting.time = "18:30"
     meeting.agenda[1].text = ""
+    meeting.agenda[1].speaker = "Ana"
     settings = Settings(agency="the Sheriff", names={"es": {"agency": "la Oficina del Sheriff"}})
-    text = draft(meeting, settings, load(None), "Ben")
-    assert "Buenas noches" in text and "26 de enero de 2027" in text and "la Oficina del Sheriff" in text
+    text = draft(meeting, settings, load(None), "Ana")
+    assert text.startswith("Buenas noches a la Presidencia y a los miembros de City Council.")
+    assert "26 de enero de 2027" in text and "la Oficina del Sheriff" in text
     assert "Mis preguntas son:" in text and "¿" in text
+    assert "responda a estas preguntas esta noche, para que conste en acta" in text
+    for english in ("[your", "My question", "Thank you", "tonight", "Say your concern"):
+        assert english not in text
+
+
+@pytest.mark.parametrize(
+    "lang, hhmm, greeting, when",
+    [
+        ("en", "10:00", "Good morning, Chair and members", "on the record today"),
+        ("en", "14:00", "Good afternoon, Chair and members", "on the record today"),
+        ("en", "18:30", "Good evening, Chair and members", "on the record tonight"),
+        ("es", "09:30", "Buenos días a la Presidencia", "esta pregunta hoy"),
+        ("es", "13:00", "Buenas tardes a la Presidencia", "esta pregunta hoy"),
+        ("es", "19:00", "Buenas noches a la Presidencia", "esta pregunta esta noche"),
+        ("en", "", "Chair and members of the City Council:", "on the record today"),
+    ],
+)
+def test_greeting_and_ask_follow_the_meetings_time_of_day(
+    meeting: Meeting, lang: str, hhmm: str, greeting: str, when: str
+):
+    meeting.language, meeting.time = lang, hhmm
+    text = draft(meeting, Settings(agency="the Sheriff"), load(None), "Ben")
+    assert text.startswith(greeting) and when in text
+    if hhmm and hhmm < "18:00":
+        assert "tonight" not in text and "noche" not in text
+
+
+def test_one_question_is_singular_several_are_plural(meeting: Meeting):
+    settings = Settings(agency="the Sheriff")
+    one = draft(meeting, settings, load(None), "Ben")
+    assert "My question is:\n1. Will you end it?" in one and "answer this question on the record" in one
+    assert "My questions are:" not in one and "these questions" not in one
+    meeting.language = "es"
+    assert "Mi pregunta es:" in draft(meeting, settings, load(None), "Ben")
+    meeting.agenda[0].speaker = "Ben"
+    both = draft(meeting, settings, load(None), "Ben")
+    assert "Mis preguntas son:" in both and "responda a estas preguntas" in both
+    meeting.language = "en"
+    both = draft(meeting, settings, load(None), "Ben")
+    assert "My questions are:" in both and "answer these questions on the record" in both
+
+
+def test_the_concern_hint_offers_trust_and_equal_treatment_in_both_languages(meeting: Meeting):
+    settings = Settings(agency="the Sheriff", jurisdiction="Harris County")
+    english = draft(meeting, settings, load(None), "Ben")
+    assert "stop calling 911 and stop coming forward as witnesses" in english
+    assert "Every resident of Harris County, whatever their background" in english
+    meeting.language = "es"
+    spanish = draft(meeting, settings, load(None), "Ben")
+    assert "dejan de llamar al 911 y de presentarse como testigos" in spanish
+    assert "Todos los residentes de Harris County, sea cual sea su origen" in spanish
+    assert word_count(english) == word_count(english.split("<!--")[0] + english.split("-->")[1]), (
+        "the examples are a hint: not counted"
+    )

@@ -16,6 +16,7 @@ from . import yamlio
 from .errors import FileProblem, NotFound
 from .layout import Layout
 from .model import PLACEHOLDERS, AgendaEntry, BankFile, Meeting, Question, Settings, Way, text_in
+from .locale import lookup, mark, words
 from .record_files import RecordFile
 
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
@@ -47,6 +48,69 @@ class Bank:
         for q in self.questions.values():
             langs += [lang for lang in q.texts if lang not in langs]
         return langs
+
+
+ROLE_NAMES = {
+    "sheriff": mark("role", "Sheriff"),
+    "police-chief": mark("role", "Police chief"),
+    "jail-administrator": mark("role", "Jail administrator"),
+    "county-commission": mark("role", "County commission"),
+    "council": mark("role", "City or town council"),
+    "mayor": mark("role", "Mayor"),
+    "city-manager": mark("role", "City manager"),
+    "district-attorney": mark("role", "District attorney"),
+    "county-attorney": mark("role", "County attorney"),
+    "state-legislator": mark("role", "State legislators"),
+}
+"""The roles a question's ``ask`` names, as a reader calls them."""
+
+
+def role_name(role: str, lang: str) -> str:
+    """ "police-chief" → "Police chief", "Jefatura de policía"; a role of a workspace's own bank as typed."""
+    message = ROLE_NAMES.get(role)
+    return lookup(lang, message) if message else role.replace("-", " ")
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """One part of a question's guidance: its heading and lines (prose is a single line)."""
+
+    heading: str
+    lines: list[str]
+    is_list: bool
+
+
+def guidance(question: Question, lang: str) -> list[Guidance]:
+    """A question's guidance in ``lang``, untailored; empty parts left out."""
+    text = question.text_in(lang) or next(iter(question.texts.values()))
+    w = words(lang)
+    parts = [
+        Guidance(w.pgettext("question guidance", "Why it matters"), [text.why], False),
+        Guidance(w.pgettext("question guidance", "Follow-up questions"), text.follow_ups, True),
+        Guidance(
+            w.pgettext("question guidance", "What a clear answer looks like"), [text.clear_answer], False
+        ),
+        Guidance(w.pgettext("question guidance", "Red flags"), text.red_flags, True),
+        Guidance(
+            w.pgettext("question guidance", "Records to request if they won't answer"), text.records, True
+        ),
+        Guidance(
+            w.pgettext("question guidance", "Who can answer"),
+            [role_name(r, lang) for r in question.ask],
+            True,
+        ),
+        Guidance(
+            w.pgettext("question guidance", "Sources"),
+            [
+                w.pgettext("question guidance", "{title} (checked {checked}): {url}").format(
+                    title=s.title, checked=s.checked.isoformat(), url=s.url
+                )
+                for s in question.sources
+            ],
+            True,
+        ),
+    ]
+    return [Guidance(g.heading, [x for x in g.lines if x], g.is_list) for g in parts if any(g.lines)]
 
 
 def unknown_question(wanted: str, known: list[str]) -> str:

@@ -83,6 +83,7 @@ def check(ws: Workspace) -> list[Finding]:
             )
     findings += _check_answers(ws, bank, {m.id: m for m in meetings.records}, meeting_ids)
     findings += _check_requests(ws)
+    findings += _check_languages([*settings.languages, *(m.language for m in meetings.records)])
     findings += [
         Finding(
             ws.relative(p),
@@ -183,6 +184,26 @@ def _check_requests(ws: Workspace) -> list[Finding]:
         closure_days(ws)
     except MeetingkitError as exc:
         findings.append(_finding(exc))
+def _check_languages(langs: list[str]) -> list[Finding]:
+    """Notes for the languages whose catalog lacks words: those print in English."""
+    from .locale import DOMAIN, SOURCE, languages, missing
+
+    findings = []
+    for lang in dict.fromkeys(langs):
+        if lang == SOURCE:
+            continue
+        lacking = missing(lang)
+        if lang not in languages():
+            message = (
+                f"meetingkit has no catalog for {lang!r}: its own words print in English and handouts "
+                f"refuse {lang!r} (a translator adds toolkit/locale/{lang}/LC_MESSAGES/{DOMAIN}.po)"
+            )
+        elif lacking:
+            shown = "; ".join(repr(m) for m in lacking[:3]) + ("; …" if len(lacking) > 3 else "")
+            message = f"{len(lacking)} of meetingkit's own strings print in English, untranslated: {shown}"
+        else:
+            continue
+        findings.append(Finding(f"language {lang!r}", message, serious=False))
     return findings
 
 

@@ -14,8 +14,8 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .locale.dates import format_day
 from .model import Meeting, Settings
-from .testimony import format_day
 from .tracker import ANSWER_LABELS, NO_DATE, PROMISE_LABELS, PROMISE_STATUSES, Asked, PromiseRow, Summary
 
 if TYPE_CHECKING:

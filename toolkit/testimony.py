@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from math import ceil
 
 from .bank import Bank, entry_text, placeholder_values
+from .locale import lookup, mark, words
+from .locale.dates import format_day, part_of_day
 from .model import DEFAULT_WPM, AgendaEntry, Meeting, Settings
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+|\([^\W_]+\))*")
@@ -84,49 +86,15 @@ def timing(text: str, minutes: float, wpm: int = DEFAULT_WPM) -> Timing:
 
 # --- the draft ----------------------------------------------------------------
 
-_TEMPLATES = {
-    "en": {
-        "greeting": "Good evening, Chair and members of the {body}.",
-        "intro": "My name is {speaker}, and I live in {neighbourhood}.{group}",
-        "group": " I am here with {group}.",
-        "neighbourhood": "[your neighbourhood]",
-        "concern": (
-            "Residents of {jurisdiction} deserve to know, on the public record, how "
-            "{agency} cooperates with federal immigration enforcement."
-        ),
-        "questions": "My questions are:",
-        "ask": (
-            "I ask that {agency} answer these questions on the record tonight, "
-            "or respond in writing by {reply_by}."
-        ),
-        "thanks": "Thank you.",
-        "hint": (
-            "<!-- Say your concern in one sentence, in your own words. "
-            "Hints like this are not counted or printed. -->"
-        ),
-    },
-    "es": {
-        "greeting": "Buenas noches, señor(a) presidente(a) y miembros de {body}.",
-        "intro": "Me llamo {speaker} y vivo en {neighbourhood}.{group}",
-        "group": " Vengo con {group}.",
-        "neighbourhood": "[su barrio]",
-        "concern": (
-            "Los residentes de {jurisdiction} merecen saber, de manera pública y oficial, "
-            "cómo coopera {agency} con las autoridades federales de inmigración."
-        ),
-        "questions": "Mis preguntas son:",
-        "ask": (
-            "Pido que {agency} responda a estas preguntas públicamente esta noche, "
-            "o por escrito a más tardar el {reply_by}."
-        ),
-        "thanks": "Muchas gracias.",
-        "hint": (
-            "<!-- Exprese su preocupación en una sola oración, con sus propias palabras. "
-            "Estas notas no se cuentan ni se imprimen. -->"
-        ),
-    },
-}
 REPLY_DAYS = 14
+
+_GREETINGS = {
+    "morning": mark("draft greeting", "Good morning, Chair and members of the {body}."),
+    "afternoon": mark("draft greeting", "Good afternoon, Chair and members of the {body}."),
+    "evening": mark("draft greeting", "Good evening, Chair and members of the {body}."),
+    "": mark("draft greeting, meeting time not set", "Chair and members of the {body}:"),
+}
+"""The greeting by the meeting's time of day: never "good evening" at 10 a.m."""
 
 
 def reply_by(meeting: Meeting) -> date:
@@ -134,14 +102,31 @@ def reply_by(meeting: Meeting) -> date:
     return meeting.date + timedelta(days=REPLY_DAYS)
 
 
-def template_language(lang: str) -> str:
-    return lang if lang in _TEMPLATES else "en"
-
-
 def speaker_entries(meeting: Meeting, speaker: str) -> list[AgendaEntry]:
     """The agenda entries this speaker reads; unassigned ones go to everyone."""
     mine = [e for e in meeting.agenda if e.speaker == speaker]
     return mine or [e for e in meeting.agenda if not e.speaker]
+
+
+def _ask(lang: str, n: int, evening: bool) -> str:
+    """The ask, for one question or several, "tonight" only at an evening meeting."""
+    w = words(lang)
+    if evening:
+        return w.npgettext(
+            "draft ask, evening meeting",
+            "I ask that {agency} answer this question on the record tonight, "
+            "or respond in writing by {reply_by}.",
+            "I ask that {agency} answer these questions on the record tonight, "
+            "or respond in writing by {reply_by}.",
+            n,
+        )
+    return w.npgettext(
+        "draft ask, daytime meeting",
+        "I ask that {agency} answer this question on the record today, or respond in writing by {reply_by}.",
+        "I ask that {agency} answer these questions on the record today, "
+        "or respond in writing by {reply_by}.",
+        n,
+    )
 
 
 def draft(
@@ -157,39 +142,52 @@ def draft(
 
     ``extra`` paragraphs (the record of earlier meetings) go before the questions.
     """
-    lang = template_language(meeting.language)
-    words = _TEMPLATES[lang]
+    lang = meeting.language
+    w = words(lang)
     values = placeholder_values(settings, meeting, lang)
     fill = {
         "body": values.get("body", "{body}"),
         "agency": values.get("agency", "{agency}"),
         "jurisdiction": values.get("jurisdiction", "{jurisdiction}"),
         "speaker": speaker,
-        "neighbourhood": neighbourhood or words["neighbourhood"],
-        "group": words["group"].format(group=settings.group) if settings.group else "",
+        "neighbourhood": neighbourhood or w.pgettext("draft placeholder", "[your neighbourhood]"),
         "reply_by": format_day(reply_by(meeting), lang),
     }
-    parts = [words["greeting"].format(**fill), words["intro"].format(**fill), words["concern"].format(**fill)]
-    parts.append(words["hint"])
+    intro = w.pgettext("draft", "My name is {speaker}, and I live in {neighbourhood}.").format(**fill)
+    if settings.group:
+        intro += " " + w.pgettext("draft", "I am here with {group}.").format(group=settings.group)
+    when = part_of_day(meeting.time)
+    parts = [
+        lookup(lang, _GREETINGS[when]).format(**fill),
+        intro,
+        w.pgettext(
+            "draft concern",
+            "Residents of {jurisdiction} deserve to know, on the public record, how {agency} "
+            "cooperates with federal immigration enforcement.",
+        ).format(**fill),
+        w.pgettext(
+            "draft hint",
+            "<!-- Say your concern in one sentence, in your own words. For example: "
+            "“Public safety depends on trust: when local police act as immigration agents, "
+            "neighbours of every background stop calling 911 and stop coming forward as "
+            "witnesses.” Or: “Every resident of {jurisdiction}, whatever their background, "
+            "should be able to count on equal treatment from {agency}.” "
+            "Hints like this are not counted or printed. -->",
+        ).format(**fill),
+    ]
     parts += extra or []
-    entries = speaker_entries(meeting, speaker)
-    if entries:
-        lines = [words["questions"]]
-        for n, entry in enumerate(entries, 1):
-            question = bank.questions.get(entry.question)
-            if question is None:
-                continue
-            lines.append(f"{n}. {entry_text(question, lang, values, entry, meeting.language).text}")
-        parts.append("\n".join(lines))
-    parts += [words["ask"].format(**fill), words["thanks"]]
+    lines = []
+    for entry in speaker_entries(meeting, speaker):
+        question = bank.questions.get(entry.question)
+        if question is not None:
+            text = entry_text(question, lang, values, entry, meeting.language).text
+            lines.append(f"{len(lines) + 1}. {text}")
+    if lines:
+        heading = w.npgettext("draft", "My question is:", "My questions are:", len(lines))
+        parts.append("\n".join([heading, *lines]))
+    parts.append(_ask(lang, max(len(lines), 1), when == "evening").format(**fill))
+    parts.append(w.pgettext("draft", "Thank you."))
     return "\n\n".join(parts) + "\n"
-
-
-def format_day(day: date, lang: str) -> str:
-    """A date written out for reading aloud ("January 15, 2027")."""
-    from babel.dates import format_date
-
-    return format_date(day, format="long", locale=lang if lang in _TEMPLATES else "en")
 
 
 # --- speaker planning ---------------------------------------------------------

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..bank import Bank, placeholder_values, tailor
+from ..bank import Bank, guidance, placeholder_values, tailor
 from ..errors import UsageError
+from ..locale import words
 from ..model import Question
 from . import context
 
@@ -104,6 +105,7 @@ def run_show(args: argparse.Namespace) -> int:
     if t is None:
         raise UsageError(f"question {q.id!r} has no {lang!r} text; it has {', '.join(q.texts)}")
     filled = tailor(t.text, values)
+    w = words(lang)
     out = sys.stdout
     out.write(f"{q.id}  [{bank.topic_label(q.topic, lang)}]  ({q.bank_file})\n\n{filled.text}\n")
     from ..ice import ICE_QUESTION
@@ -113,21 +115,9 @@ def run_show(args: argparse.Namespace) -> int:
         out.write(f"\n{ice}\n")
     if filled.missing:
         names = ", ".join("{" + m + "}" for m in filled.missing)
-        out.write(f"\n(not filled: {names}; set them in meetingkit.yaml)\n")
-    sections = [
-        ("Why it matters", [t.why]),
-        ("Follow-ups", t.follow_ups),
-        ("A clear answer", [t.clear_answer]),
-        ("Red flags", t.red_flags),
-        ("Records to request", t.records),
-        ("Who can answer", q.ask),
-    ]
-    for title, items in sections:
-        items = [tailor(i, values).text for i in items if i]
-        if items:
-            out.write(f"\n{title}:\n")
-            out.writelines(f"  - {i}\n" for i in items)
-    if q.sources:
-        out.write("\nSources:\n")
-        out.writelines(f"  - {s.title} (checked {s.checked.isoformat()})\n    {s.url}\n" for s in q.sources)
+        note = w.pgettext("questions show", "(not filled: {names}; set them in meetingkit.yaml)")
+        out.write("\n" + note.format(names=names) + "\n")
+    for part in guidance(q, lang):
+        out.write(f"\n{part.heading}:\n")
+        out.writelines(f"  - {tailor(line, values).text}\n" for line in part.lines)
     return 0

@@ -10,6 +10,7 @@ kept is part of the record too. Private notes never appear.
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,68 +18,29 @@ from pathlib import Path
 
 from ..bank import placeholder_values
 from ..errors import MeetingkitError
+from ..locale import lookup, mark, speaks, words
+from ..locale.dates import format_clock, format_day, format_full_day
 from ..model import Answer, Meeting, Settings
-from ..testimony import format_day
 from ..tracker import PromiseRow, last_change, promise_rows
 from .blocks import Block, Cell, Role, Run, para
 from .handout import footer_block
 from .pdfmeta import Meta
-from .words import format_clock, format_long_date, upper_first, words_in
+from .words import upper_first
 
-WORDS = {
-    "en": {
-        "title": "Promises on the record",
-        "tally": "As of {as_of} · promises: {total} · kept: {kept} · overdue: {overdue}",
-        "tally_no_date": " · no date given: {no_date}",
-        "owed": "Still owed",
-        "settled": "Kept or withdrawn",
-        "made": "Promised by {who} on {made}.",
-        "someone": "an official",
-        "due": "Due {due}.",
-        "no_date": "No date given.",
-        "overdue": "OVERDUE by {days}.",
-        "due_today": "Open: due today.",
-        "due_in": "Open: due in {days}.",
-        "open_no_date": "Open, with no date given.",
-        "kept": "Kept on {on}.",
-        "partly-kept": "Partly kept on {on}.",
-        "broken": "Broken on {on}.",
-        "withdrawn": "Withdrawn on {on}.",
-        "evidence": "Evidence: {evidence}.",
-        "day": "{n} day",
-        "days": "{n} days",
-        "subject": "Promises made at public meetings of the {body}, as of {as_of}",
-    },
-    "es": {
-        "title": "Promesas hechas en público",
-        "tally": "Al {as_of} · promesas: {total} · cumplidas: {kept} · vencidas: {overdue}",
-        "tally_no_date": " · sin fecha: {no_date}",
-        "owed": "Pendientes",
-        "settled": "Cumplidas o retiradas",
-        "made": "Prometido por {who} el {made}.",
-        "someone": "un funcionario",
-        "due": "Fecha límite: {due}.",
-        "no_date": "No dio fecha.",
-        "overdue": "VENCIDA hace {days}.",
-        "due_today": "Pendiente: vence hoy.",
-        "due_in": "Pendiente: vence en {days}.",
-        "open_no_date": "Pendiente, sin fecha.",
-        "kept": "Cumplida el {on}.",
-        "partly-kept": "Cumplida en parte el {on}.",
-        "broken": "Incumplida el {on}.",
-        "withdrawn": "Retirada el {on}.",
-        "evidence": "Prueba: {evidence}.",
-        "day": "{n} día",
-        "days": "{n} días",
-        "subject": "Promesas hechas en reuniones públicas de {body}, al {as_of}",
-    },
+_STANDING = {
+    "kept": mark("promises handout", "Kept on {on}."),
+    "partly-kept": mark("promises handout", "Partly kept on {on}."),
+    "broken": mark("promises handout", "Broken on {on}."),
+    "withdrawn": mark("promises handout", "Withdrawn on {on}."),
 }
 SETTLED = ("kept", "withdrawn")
 _OWED_ORDER = {"open": 0, "broken": 1, "partly-kept": 2}
 
 
-def promise_words(lang: str) -> dict[str, str]:
-    return words_in(WORDS, lang, "the promises handout")
+def promise_words(lang: str) -> gettext.NullTranslations:
+    """The catalog for ``lang``; an error for a language meetingkit does not speak."""
+    speaks(lang, "the promises handout")
+    return words(lang)
 
 
 @dataclass(frozen=True)
@@ -108,38 +70,47 @@ def on_record(
     return items
 
 
-def _plural(n: int, words: dict[str, str]) -> str:
-    return words["day" if n == 1 else "days"].format(n=n)
+def _days(n: int, lang: str) -> str:
+    return words(lang).npgettext("promises handout", "{n} day", "{n} days", n).format(n=n)
 
 
 def _standing(row: PromiseRow, as_of: date, lang: str) -> str:
     """Where it stands, in a few words: printed first, in bold, so it can be scanned."""
-    words, p = WORDS[lang], row.promise
+    w, p = words(lang), row.promise
     if row.overdue:
-        return words["overdue"].format(days=_plural(row.days_overdue, words))
+        return w.pgettext("promises handout", "OVERDUE by {days}.").format(days=_days(row.days_overdue, lang))
     if row.status == "open":
         if p.due is None:
-            return words["open_no_date"]
+            return w.pgettext("promises handout", "Open, with no date given.")
         left = (p.due - as_of).days
-        return words["due_today" if left == 0 else "due_in"].format(days=_plural(left, words))
+        if left == 0:
+            return w.pgettext("promises handout", "Open: due today.")
+        return w.pgettext("promises handout", "Open: due in {days}.").format(days=_days(left, lang))
     change = last_change(p, as_of)
-    return words[row.status].format(on=format_day(change.on, lang) if change else "")
+    return lookup(lang, _STANDING[row.status]).format(on=format_day(change.on, lang) if change else "")
 
 
 def _item_cell(item: OnRecord, as_of: date, lang: str) -> Cell:
     """What was promised; then where it stands, who promised it and when, and
     for a settled promise the latest note and evidence."""
-    words, row, p = WORDS[lang], item.row, item.row.promise
-    made = words["made"].format(
-        who=p.official.strip() or words["someone"], made=format_day(p.made_on or item.meeting.date, lang)
+    w, row, p = words(lang), item.row, item.row.promise
+    made = w.pgettext("promises handout", "Promised by {who} on {made}.").format(
+        who=p.official.strip() or w.pgettext("promises handout", "an official"),
+        made=format_day(p.made_on or item.meeting.date, lang),
     )
-    due = words["due"].format(due=format_day(p.due, lang)) if p.due else words["no_date"]
+    if p.due:
+        due = w.pgettext("promises handout", "Due {due}.").format(due=format_day(p.due, lang))
+    else:
+        due = w.pgettext("promises handout", "No date given.")
     details = [f" {made} {due}"]
     change = last_change(p, as_of) if row.status != "open" else None
     if change and change.note.strip():
         details.append(" " + change.note.strip().rstrip(".") + ".")
     if change and change.evidence.strip():
-        details.append(" " + words["evidence"].format(evidence=change.evidence.strip()))
+        details.append(
+            " "
+            + w.pgettext("promises handout", "Evidence: {evidence}.").format(evidence=change.evidence.strip())
+        )
     return (para(Run(p.what.strip(), bold=True)), para(Run(_standing(row, as_of, lang), bold=True), *details))
 
 
@@ -158,7 +129,7 @@ def promises_blocks(
     """The handout as blocks: group, title with QR code, the meeting it is for, a tally,
     the promises still owed, the settled ones (unless ``owed_only``), the contact line.
     The tally counts every promise either way."""
-    words = promise_words(lang)
+    w = promise_words(lang)
     if not items:
         raise MeetingkitError(
             f"no promises on the record up to {meeting.id}; record them with "
@@ -171,30 +142,42 @@ def promises_blocks(
     blocks.append(
         Block(
             Role.TITLE,
-            ((para(words["title"]),),),
+            ((para(w.pgettext("promises handout title", "Promises on the record")),),),
             space_before=0.2,
             qr=settings.website.strip(),
             where="the title",
         )
     )
-    when = format_long_date(meeting.date, lang)
+    when = format_full_day(meeting.date, lang)
     if meeting.time:
-        when += ", " + format_clock(meeting.time, lang)
+        when = w.pgettext("handout: date and time", "{date}, {time}").format(
+            date=when, time=format_clock(meeting.time, lang)
+        )
     body = upper_first(values.get("body", meeting.body))
     blocks.append(Block(Role.TEXT, ((para(Run(body, bold=True), " · ", when),),), where="the meeting"))
     rows = [i.row for i in items]
     no_date = sum(1 for r in rows if r.promise.due is None)
-    tally = words["tally"].format(
+    tally = w.pgettext(
+        "promises handout", "As of {as_of} · promises: {total} · kept: {kept} · overdue: {overdue}"
+    ).format(
         as_of=format_day(as_of, lang),
         total=len(rows),
         kept=sum(1 for r in rows if r.status == "kept"),
         overdue=sum(1 for r in rows if r.overdue),
-    ) + (words["tally_no_date"].format(no_date=no_date) if no_date else "")
+    ) + (
+        w.pgettext("promises handout", " · no date given: {no_date}").format(no_date=no_date)
+        if no_date
+        else ""
+    )
     blocks.append(Block(Role.TEXT, ((para(tally),),), space_before=0.6, where="the tally"))
     owed = [i for i in items if i.row.status not in SETTLED]
     settled = [] if owed_only else [i for i in items if i.row.status in SETTLED]
     n = 0
-    for heading, group in ((words["owed"], owed), (words["settled"], settled)):
+    headings = (
+        w.pgettext("promises handout heading", "Still owed"),
+        w.pgettext("promises handout heading", "Kept or withdrawn"),
+    )
+    for heading, group in zip(headings, (owed, settled), strict=True):
         if not group:
             continue
         blocks.append(_heading(heading))
@@ -216,13 +199,15 @@ def promises_blocks(
 
 
 def promises_meta(settings: Settings, meeting: Meeting, as_of: date, lang: str) -> Meta:
-    words = promise_words(lang)
+    w = promise_words(lang)
     body = placeholder_values(settings, meeting, lang).get("body", meeting.body)
     day = format_day(as_of, lang)
     return Meta(
-        title=f"{words['title']} ({day})",
+        title=f"{w.pgettext('promises handout title', 'Promises on the record')} ({day})",
         author=settings.group or "meetingkit",
-        subject=words["subject"].format(body=body, as_of=day),
+        subject=w.pgettext(
+            "promises handout metadata", "Promises made at public meetings of the {body}, as of {as_of}"
+        ).format(body=body, as_of=day),
         lang=lang,
     )
 

@@ -9,6 +9,7 @@ formal letter to the body, to hand to the clerk for the record.
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Si
 
 from ..bank import placeholder_values
 from ..errors import MeetingkitError
+from ..locale import speaks, words
+from ..locale.dates import format_clock, format_full_day
 from ..model import Meeting, Settings, Testimony
 from ..testimony import mmss, spoken_text, timing
 from .blocks import Para, Run, para
@@ -29,7 +32,7 @@ from .fonts import FontSet, choose
 from .markup import escape_text
 from .page import PAPERS, markup
 from .pdfmeta import Meta, doc_kwargs
-from .words import format_long_date, testimony_words, upper_first
+from .words import upper_first
 
 
 @dataclass(frozen=True)
@@ -61,9 +64,10 @@ class _Copy:
     settings: Settings
     meeting: Meeting
     testimony: Testimony
-    words: dict[str, str]
+    words: gettext.NullTranslations
     body: str
     day: str
+    """The meeting's date, mid-line: "domingo, 13 de diciembre de 2026"."""
     paragraphs: list[str]
 
 
@@ -78,14 +82,15 @@ def testimony_pdf(
     font: Path | None = None,
 ) -> bytes:
     lang = meeting.language
+    speaks(lang, "testimony copies")
     body = placeholder_values(settings, meeting, lang).get("body", meeting.body)
     copy = _Copy(
         settings,
         meeting,
         testimony,
-        testimony_words(lang),
+        words(lang),
         upper_first(body),
-        format_long_date(meeting.date, lang),
+        format_full_day(meeting.date, lang),
         paragraphs(testimony.text),
     )
     if not copy.paragraphs:
@@ -93,11 +98,13 @@ def testimony_pdf(
             f"{testimony.speaker}'s testimony for {meeting.id} is empty; write it first "
             f"(`meetingkit testimony draft {meeting.id} --speaker …` shows the file)"
         )
-    title = copy.words["written_title" if written else "speaker_title"].format(speaker=testimony.speaker)
+    title = _written_title(copy) if written else _speaker_title(copy)
     meta = Meta(
         title=f"{title} ({copy.body}, {copy.day})",
         author=testimony.speaker,
-        subject=copy.words["subject"].format(body=body, date=copy.day),
+        subject=copy.words.pgettext("testimony metadata", "Public comment at the {body}, {date}").format(
+            body=body, date=copy.day
+        ),
         lang=lang,
     )
     return paged_pdf(
@@ -152,44 +159,79 @@ Line = tuple[Para, str]
 """A header or signature line and how it looks: "title", "text", "box" or "rule"."""
 
 
-def _speaker(copy: _Copy) -> list[Line]:
-    words, t = copy.words, copy.testimony
-    tm = timing(t.text, copy.meeting.minutes, copy.settings.wpm)
-    estimate = words["timing"].format(
-        est=mmss(tm.seconds), words=tm.words, wpm=tm.wpm, limit=mmss(tm.limit_seconds)
+def _speaker_title(copy: _Copy) -> str:
+    return copy.words.pgettext("testimony copy", "Testimony of {speaker}").format(
+        speaker=copy.testimony.speaker
     )
-    over = Run(" " + words["over"].format(n=-tm.spare_words), bold=True) if tm.spare_words < 0 else Run("")
+
+
+def _written_title(copy: _Copy) -> str:
+    return copy.words.pgettext("testimony copy", "Written testimony for the record")
+
+
+def _speaker(copy: _Copy) -> list[Line]:
+    w, t, lang = copy.words, copy.testimony, copy.meeting.language
+    tm = timing(t.text, copy.meeting.minutes, copy.settings.wpm)
+    estimate = w.pgettext(
+        "testimony copy", "Speaking time: about {est} ({words} words at {wpm} a minute). Limit: {limit}."
+    ).format(est=mmss(tm.seconds), words=tm.words, wpm=tm.wpm, limit=mmss(tm.limit_seconds))
+    over = Run("")
+    if tm.spare_words < 0:
+        text = w.npgettext(
+            "testimony copy",
+            "{n} word over the limit: cut before you speak.",
+            "{n} words over the limit: cut before you speak.",
+            -tm.spare_words,
+        )
+        over = Run(" " + text.format(n=-tm.spare_words), bold=True)
+    when = copy.day
+    if copy.meeting.time:
+        when = w.pgettext("handout: date and time", "{date}, {time}").format(
+            date=when, time=format_clock(copy.meeting.time, lang)
+        )
     return [
-        (para(words["speaker_title"].format(speaker=t.speaker)), "title"),
-        (para(f"{copy.body} · {copy.day}"), "text"),
+        (para(_speaker_title(copy)), "title"),
+        (para(f"{copy.body} · {when}"), "text"),
         (para(estimate, over), "box"),
     ]
 
 
 def _written(copy: _Copy) -> list[Line]:
-    words, t = copy.words, copy.testimony
+    w, t = copy.words, copy.testimony
     sender = ", ".join(part for part in (t.speaker, t.neighbourhood.strip()) if part)
-    about = copy.meeting.agenda_item or words["re_default"]
-    fields = (("to", copy.body), ("from", sender), ("date", copy.day), ("re", about))
-    lines: list[Line] = [(para(words["written_title"]), "title")]
-    lines += [(para(Run(words[key] + " ", bold=True), value), "text") for key, value in fields]
+    about = copy.meeting.agenda_item or w.pgettext("testimony copy", "Public comment")
+    fields = (
+        (w.pgettext("letter field", "To:"), copy.body),
+        (w.pgettext("letter field", "From:"), sender),
+        (w.pgettext("letter field", "Date:"), copy.day),
+        (w.pgettext("letter field", "Re:"), about),
+    )
+    lines: list[Line] = [(para(_written_title(copy)), "title")]
+    lines += [(para(Run(label + " ", bold=True), value), "text") for label, value in fields]
     return [*lines, ((), "rule")]
 
 
 def _signature(copy: _Copy) -> list[Line]:
     t = copy.testimony
-    lines: list[Line] = [(para(copy.words["closing"]), "text"), (para(Run(t.speaker, bold=True)), "text")]
+    closing = copy.words.pgettext("letter", "Respectfully submitted,")
+    lines: list[Line] = [(para(closing), "text"), (para(Run(t.speaker, bold=True)), "text")]
     return [*lines, (para(t.neighbourhood), "text")] if t.neighbourhood.strip() else lines
 
 
+def _page(copy: _Copy) -> str:
+    return copy.words.pgettext("testimony copy footer", "Page {n} of {total}")
+
+
 def _speaker_footer(copy: _Copy) -> Callable[[int, int], str]:
-    page = copy.words["page"]
+    page = _page(copy)
     return lambda n, total: f"{copy.testimony.speaker} · {page.format(n=n, total=total)}"
 
 
 def _written_footer(copy: _Copy) -> Callable[[int, int], str]:
-    name = copy.words["written_footer"].format(speaker=copy.testimony.speaker)
-    page = copy.words["page"]
+    name = copy.words.pgettext("testimony copy footer", "{speaker}, written testimony").format(
+        speaker=copy.testimony.speaker
+    )
+    page = _page(copy)
     return lambda n, total: f"{name} · {page.format(n=n, total=total)}"
 
 

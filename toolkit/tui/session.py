@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..bank import Bank, load
 from ..errors import FileProblem
+from ..locale.dates import format_clock
 from ..model import Answer, Meeting, Settings
 from ..store import Workspace
 from .autosave import Autosave
@@ -106,7 +107,8 @@ class Session:
 
     def label(self, meeting: Meeting) -> str:
         when = "upcoming" if meeting.date >= self.today else "held"
-        return f"{meeting.body} · {meeting.date.isoformat()} {meeting.time} ({when})".replace("  ", " ")
+        time = format_clock(meeting.time, "en") if meeting.time else ""
+        return f"{meeting.body} · {meeting.date.isoformat()} {time} ({when})".replace("  ", " ")
 
     def speakers(self, meeting: Meeting) -> list[str]:
         """The agenda's speakers, then anyone else with testimony on disk."""

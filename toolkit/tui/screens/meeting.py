@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Static
 
+from ...locale.dates import format_clock, format_full_day
 from ...model import Meeting
 from ...testimony import word_budget
 from ..markup import literal
@@ -80,7 +81,11 @@ the one every other mode works on (its name is in the header).
         for m in session.meetings_upcoming_first():
             when = "upcoming" if m.date >= session.today else "held"
             listing.add_row(
-                f"{m.date.isoformat()} {m.time}".strip(), str(len(m.agenda)), when, Text(m.body), key=m.id
+                f"{m.date.isoformat()} {format_clock(m.time, 'en') if m.time else ''}".strip(),
+                str(len(m.agenda)),
+                when,
+                Text(m.body),
+                key=m.id,
             )
         ids = [m.id for m in session.meetings_upcoming_first()]
         if session.current_id in ids:
@@ -103,7 +108,10 @@ the one every other mode works on (its name is in the header).
             info.update("No meeting yet. Press [b]n[/b] (or click New) to plan one.")
             plan.update("")
             return
-        lines = [f"[b]{literal(meeting.body)}[/b] — {meeting.date:%A %d %B %Y} {meeting.time}"]
+        when = format_full_day(meeting.date, "en") + (
+            f", {format_clock(meeting.time, 'en')}" if meeting.time else ""
+        )
+        lines = [f"[b]{literal(meeting.body)}[/b] — {when}"]
         for label, value in (
             ("Where", meeting.location),
             ("Agenda item", meeting.agenda_item),

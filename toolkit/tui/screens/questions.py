@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ...bank import Tailored, entry_text, placeholder_values, tailor
+from ...bank import Tailored, entry_text, guidance, placeholder_values, tailor
 from ...model import AgendaEntry, Meeting, Question
 from ..markup import literal
 from ..widgets.pane_button import PaneButton
@@ -37,25 +37,14 @@ def detail_text(
 ) -> str:
     """The question as it will be read, then its guidance with placeholders
     filled, as markup for one Static (far lighter than a Markdown widget)."""
-    qtext = question.text_in(lang) or next(iter(question.texts.values()))
     parts = [f"[b]{literal(text)}[/b]", status]
     if missing:
         names = ", ".join(f"{{{m}}}" for m in missing)
         parts.append(f"[$warning]Not filled yet: {literal(names)}. Set them in the settings (F3).[/]")
-    sections = (
-        ("Why it matters", qtext.why),
-        ("Follow-up questions", qtext.follow_ups),
-        ("What a clear answer looks like", qtext.clear_answer),
-        ("Red flags", qtext.red_flags),
-        ("Records to request if they won't answer", qtext.records),
-        ("Who can answer", [role.replace("-", " ") for role in question.ask]),
-    )
-    for title, body in sections:
-        if not body:
-            continue
-        lines = [literal(tailor(line, values).text) for line in (body if isinstance(body, list) else [body])]
-        shown = "\n".join(f" • {line}" for line in lines) if isinstance(body, list) else lines[0]
-        parts.append(f"[b $accent]{title}[/]\n{shown}")
+    for part in guidance(question, lang):
+        lines = [literal(tailor(line, values).text) for line in part.lines]
+        shown = "\n".join(f" • {line}" for line in lines) if part.is_list else lines[0]
+        parts.append(f"[b $accent]{literal(part.heading)}[/]\n{shown}")
     return "\n\n".join(parts)
 
 
