@@ -18,7 +18,9 @@ import pytest
 
 from toolkit.errors import NotFound
 from toolkit.laws import read_law
-from toolkit.requests import STATUSES, Change, Law, RefusedChange, Request, add_change, clock, find_law
+from toolkit.model import Law, Request
+from toolkit.model import RequestChange as Change
+from toolkit.requests import STATUSES, RefusedChange, add_change, clock, find_law
 
 LAWS = Path(__file__).parent / "laws"
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from toolkit.errors import ConflictError
-from toolkit.request_store import RequestStore, Stored
+from toolkit.request_store import RequestStore
 from toolkit.requests import Request, add_change
 from toolkit.store import Workspace
 
@@ -21,7 +21,7 @@ def _new(store: RequestStore) -> Request:
         drafted=date(2027, 1, 13),
         records=["The 287(g) MOA"],
     )
-    store.save(Stored(request, None))
+    store.save(request)
     return request
 
 
@@ -33,7 +33,7 @@ def test_a_request_round_trips_in_a_private_file(ws: Workspace):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600 and stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert "drafted: 2027-01-13\n" in path.read_text(), "dates are written as dates, unquoted"
     store.update(request.id, lambda r: add_change(r, "filed", date(2027, 1, 14), "by email"))
-    again = store.read(request.id).request
+    again = store.read(request.id)
     assert again.filed == date(2027, 1, 14) and again.records == ["The 287(g) MOA"]
     assert store.new_id("the Example County Sheriff's Office", date(2027, 1, 13)) == request.id + "-2"
 
@@ -43,12 +43,12 @@ def test_a_save_over_a_change_made_meanwhile_is_refused(ws: Workspace):
     request = _new(store)
     mine = store.read(request.id)
     theirs = store.read(request.id)
-    add_change(theirs.request, "filed", date(2027, 1, 14))
+    add_change(theirs, "filed", date(2027, 1, 14))
     store.save(theirs)
-    add_change(mine.request, "withdrawn", date(2027, 1, 15))
+    add_change(mine, "withdrawn", date(2027, 1, 15))
     with pytest.raises(ConflictError, match="was changed by someone else"):
         store.save(mine)
-    assert store.read(request.id).request.status == "filed", "their change is kept"
+    assert store.read(request.id).status == "filed", "their change is kept"
 
 
 def test_an_existing_letter_is_never_overwritten(ws: Workspace):

@@ -222,7 +222,7 @@ def test_a_withdrawn_request_refuses_changes(tx: Workspace, capsys):
 
 def test_a_state_the_table_lacks_says_how_to_add_its_law(ws: Workspace, capsys):
     settings = ws.settings()
-    settings.state = "Oregon"
+    settings.state = "Guam"
     ws.save_settings(settings)
     run(
         ws,
@@ -236,7 +236,7 @@ def test_a_state_the_table_lacks_says_how_to_add_its_law(ws: Workspace, capsys):
     )
     code, out, err = run(ws, "request", "draft", MEETING, "data-sharing", capsys=capsys)
     assert code == 1 and out == ""
-    assert "no public records law for 'Oregon'" in err and f"{ws.root}/laws/<id>.yaml" in err
+    assert "no public records law for 'Guam'" in err and f"{ws.root}/laws/<id>.yaml" in err
     assert err.count("\n") == 1
     assert not (ws.root / "requests").exists() or not list((ws.root / "requests").iterdir())
 
@@ -392,7 +392,8 @@ def test_ten_thousand_requests_are_listed(tx: Workspace, capsys):
 
     from toolkit import yamlio
     from toolkit.atomic import make_private_dir, write_bytes
-    from toolkit.requests import Change, Request
+    from toolkit.model import Request
+    from toolkit.model import RequestChange as Change
 
     folder = tx.root / "requests"
     make_private_dir(folder)

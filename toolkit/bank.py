@@ -15,8 +15,8 @@ from pathlib import Path
 from . import yamlio
 from .errors import FileProblem, NotFound
 from .layout import Layout
-from .model import PLACEHOLDERS, AgendaEntry, BankFile, Meeting, Question, Settings, Way, text_in
 from .locale import lookup, mark, words
+from .model import PLACEHOLDERS, AgendaEntry, BankFile, Meeting, Question, Settings, Way, text_in
 from .record_files import RecordFile
 
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")

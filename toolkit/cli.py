@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import io
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -161,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {one_line(exc.strerror or exc)}: {one_line(exc.filename or '')}", file=sys.stderr)
         return 1
     except Exception as exc:  # the last resort: one line, never a traceback
+        if os.environ.get("MEETINGKIT_DEBUG"):
+            raise  # for developers: the whole traceback
         print(
             f"error: meetingkit met a problem it did not expect ({type(exc).__name__}: "
             f"{one_line(exc)[:200]}). "

@@ -182,11 +182,14 @@ def _invalid(message: str, data: Any, cls: type[Record]) -> Invalid:
     for name, index in _PART.findall(match.group(2) if match else ""):
         parts.append(name or (int(index) if index else None))
     missing = re.match(r"Object missing required field `(.+)`", text)
+    own = not re.match(r"(Expected|Invalid|Object|Unknown)", text)  # a record's own check (__post_init__)
     path = _resolve(data, cls, parts, key_problem) if (None in parts or key_problem) else parts
     if path is None:
         return Invalid((), text)
     if missing:
         return Invalid((*path, missing.group(1)), "this field is required")
+    if own:
+        return Invalid(tuple(path), text)
     if key_problem:
         bad = path[-1]
         return Invalid(

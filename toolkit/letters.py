@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 from .errors import MeetingkitError
-from .model import Settings
-from .requests import APPEALABLE, Clock, Law, Request, days_wanted
+from .model import Law, Request, Settings
+from .requests import APPEALABLE, Clock, days_wanted
 from .testimony import format_day
 
 WORDS: dict[str, dict[str, str]] = {

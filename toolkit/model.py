@@ -383,3 +383,116 @@ def field_names(cls: type[msgspec.Struct]) -> tuple[str, ...]:
 def known(value: Any) -> bool:
     """True for a value a field holds when it was actually set ('' and [] are not)."""
     return value not in ("", None, [], {})
+
+
+# --- public records requests and the law table ---------------------------------
+
+RequestStatus = Literal[
+    "draft",
+    "filed",
+    "acknowledged",
+    "waiting-on-us",
+    "partial",
+    "fulfilled",
+    "no-records",
+    "denied",
+    "appealed",
+    "withdrawn",
+]
+REQUEST_STATUSES: tuple[str, ...] = RequestStatus.__args__  # type: ignore[attr-defined]
+Days = Annotated[int, Meta(ge=1, le=365, description="a number of days, 1-365")]
+
+
+class Deadline(Record, kw_only=True):
+    """A records law's response deadline as the statute states it."""
+
+    days: Days | None = None
+    unit: Literal["business", "calendar", "none"]
+    what: str | None = None
+    """What must happen by then: the records, a determination, an acknowledgment."""
+    words: str | None = None
+    """The statute's own words ("promptly", "within a reasonable time")."""
+    section: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.unit == "none" and self.days is not None:
+            raise ValueError("a deadline with unit `none` has `days: null`")
+        if self.unit != "none" and self.days is None:
+            raise ValueError(f"a deadline in {self.unit} days needs a number of `days`")
+
+
+class Law(Record, kw_only=True):
+    """One jurisdiction's public records law (``questions/laws/<id>.yaml``)."""
+
+    format: FormatVersion = FORMAT
+    id: Slug
+    jurisdiction: str
+    name: str
+    citation: str
+    deadline: Deadline
+    extension: str | None = None
+    appeal: str | None = None
+    fee_waiver: str | None = None
+    follow_up_days: Days | None = None
+    sources: list[Source] = []
+    verified: bool = False
+    notes: str | None = None
+
+
+class RequestChange(Record, kw_only=True):
+    """One dated step in a records request's history."""
+
+    on: date
+    status: RequestStatus
+    note: str = ""
+    evidence: str = ""
+    """Where the proof is: a letter, an email, a receipt."""
+
+
+class Received(Record, kw_only=True):
+    on: date
+    what: str
+    kept_at: str = ""
+    """Where the records are kept (a folder, a drive link)."""
+
+
+class Request(Record, kw_only=True):
+    """A public records request to one agency under one law.
+
+    Its status is the latest change in its history (``draft`` before any);
+    the filing date is the first ``filed`` change; the due date is derived.
+    """
+
+    format: FormatVersion = FORMAT
+    id: Slug
+    meeting: str = ""
+    questions: list[Slug] = []
+    agency: str
+    law: Slug
+    language: Language = "en"
+    records: list[str] = []
+    records_from: date | None = None
+    records_to: date | None = None
+    drafted: date
+    method: str = ""
+    tracking: str = ""
+    history: list[RequestChange] = []
+    received: list[Received] = []
+
+    @property
+    def changes(self) -> list[RequestChange]:
+        """The history by date; changes of one day keep the order they were made in."""
+        return sorted(self.history, key=lambda c: c.on)
+
+    @property
+    def status(self) -> str:
+        changes = self.changes
+        return changes[-1].status if changes else "draft"
+
+    @property
+    def filed(self) -> date | None:
+        return next((c.on for c in self.changes if c.status == "filed"), None)
+
+    def status_on(self, day: date) -> str:
+        earlier = [c for c in self.changes if c.on <= day]
+        return earlier[-1].status if earlier else "draft"

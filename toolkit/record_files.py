@@ -26,6 +26,14 @@ def _problem(path: Path, text: str | bytes, exc: codec.Invalid) -> FileProblem:
     return FileProblem(path, exc.message, line=yamlio.line_of(text, exc.path), field=exc.dotted)
 
 
+def named_by_id(record: Any, path: Path) -> None:
+    """A record whose id is its file name (a meeting, a request, a law) must be in that file."""
+    if record.id != path.stem:
+        raise FileProblem(
+            path, f"id {record.id!r} does not match the file name; expected {path.stem!r}", field="id"
+        )
+
+
 class RecordFile(Generic[R]):
     """One record per YAML file, checked against its declaration both ways."""
 

@@ -34,28 +34,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Annotated, Literal
 
 import msgspec
 
 from .errors import MeetingkitError, NotFound
+from .model import REQUEST_STATUSES as STATUSES
+from .model import Law, Request, RequestChange
 
-FORMAT = 1
-
-Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-Status = Literal[
-    "draft",
-    "filed",
-    "acknowledged",
-    "waiting-on-us",
-    "partial",
-    "fulfilled",
-    "no-records",
-    "denied",
-    "appealed",
-    "withdrawn",
-]
-STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 AGENCY_OWES = ("filed", "acknowledged", "partial")
 """Statuses in which the agency owes an answer: only these can be overdue."""
 PAUSED = "waiting-on-us"
@@ -68,48 +53,6 @@ NO_DEADLINE = "no legal deadline"
 
 
 # --- the law table --------------------------------------------------------------
-
-
-class Deadline(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    """The response deadline as the statute states it."""
-
-    days: Annotated[int, msgspec.Meta(ge=1, le=365)] | None = None
-    unit: Literal["business", "calendar", "none"]
-    what: str | None = None
-    """What must happen by then: the records, a determination, an acknowledgment."""
-    words: str | None = None
-    """The statute's own words ("promptly", "within a reasonable time")."""
-    section: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.unit == "none" and self.days is not None:
-            raise ValueError("a deadline with unit `none` has `days: null`")
-        if self.unit != "none" and self.days is None:
-            raise ValueError(f"a deadline in {self.unit} days needs a number of `days`")
-
-
-class Source(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    title: str
-    url: str
-    checked: date
-
-
-class Law(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    """One jurisdiction's public records law, as shipped in ``questions/laws/<id>.yaml``."""
-
-    format: int = FORMAT
-    id: Slug
-    jurisdiction: str
-    name: str
-    citation: str
-    deadline: Deadline
-    extension: str | None = None
-    appeal: str | None = None
-    fee_waiver: str | None = None
-    follow_up_days: Annotated[int, msgspec.Meta(ge=1, le=365)] | None = None
-    sources: list[Source] = msgspec.field(default_factory=list)
-    verified: bool = False
-    notes: str | None = None
 
 
 def find_law(laws: dict[str, Law], state: str, where: str) -> Law:
@@ -146,65 +89,6 @@ def _no_law(state: str, laws: dict[str, Law], where: str) -> Law:
 # --- requests -------------------------------------------------------------------
 
 
-class Change(msgspec.Struct, kw_only=True):
-    """One dated step in a request's history."""
-
-    on: date
-    status: Status
-    note: str = ""
-    evidence: str = ""
-    """Where the proof is: a letter, an email, a receipt."""
-
-
-class Received(msgspec.Struct, kw_only=True):
-    on: date
-    what: str
-    kept_at: str = ""
-    """Where the records are kept (a folder, a drive link)."""
-
-
-class Request(msgspec.Struct, kw_only=True):
-    """A public records request to one agency under one law.
-
-    Its status is the latest change in its history (``draft`` before any);
-    the filing date is the first ``filed`` change; the due date is derived.
-    """
-
-    format: int = FORMAT
-    id: Slug
-    meeting: str = ""
-    questions: list[str] = msgspec.field(default_factory=list)
-    agency: str
-    law: str
-    language: Literal["en", "es"] = "en"
-    records: list[str] = msgspec.field(default_factory=list)
-    records_from: date | None = None
-    records_to: date | None = None
-    drafted: date
-    method: str = ""
-    tracking: str = ""
-    history: list[Change] = msgspec.field(default_factory=list)
-    received: list[Received] = msgspec.field(default_factory=list)
-
-    @property
-    def changes(self) -> list[Change]:
-        """The history by date; changes of one day keep the order they were made in."""
-        return sorted(self.history, key=lambda c: c.on)
-
-    @property
-    def status(self) -> str:
-        changes = self.changes
-        return changes[-1].status if changes else "draft"
-
-    @property
-    def filed(self) -> date | None:
-        return next((c.on for c in self.changes if c.status == "filed"), None)
-
-    def status_on(self, day: date) -> str:
-        earlier = [c for c in self.changes if c.on <= day]
-        return earlier[-1].status if earlier else "draft"
-
-
 class RefusedChange(MeetingkitError):
     """A status change that would make the record say something untrue."""
 
@@ -215,7 +99,7 @@ def add_change(
     on: date,
     note: str = "",
     evidence: str = "",
-) -> Change:
+) -> RequestChange:
     """Record a dated status change, refusing one the record cannot hold.
 
     A withdrawn request stays withdrawn (draft a new one instead); the first
@@ -246,7 +130,7 @@ def add_change(
         raise RefusedChange(
             f"request {request.id} was filed on {filed.isoformat()}; it cannot be a draft again"
         )
-    change = Change(on=on, status=status, note=note, evidence=evidence)  # type: ignore[arg-type]
+    change = RequestChange(on=on, status=status, note=note, evidence=evidence)  # type: ignore[arg-type]
     request.history.append(change)
     return change
 
@@ -348,7 +232,7 @@ def clock(request: Request, law: Law, as_of: date, closures: Iterable[date] = ()
     return Clock(request, law, as_of, status, filed, due, None, used, paused_since, late, overdue_days)
 
 
-def _pauses(changes: list[Change], as_of: date) -> Callable[[date], bool]:
+def _pauses(changes: list[RequestChange], as_of: date) -> Callable[[date], bool]:
     """Whether the clock stood still on a day: from a ``waiting-on-us`` change
     (that day included) to the next change of status (that day excluded).
     A pause still open on ``as_of`` ends the day after it."""

@@ -37,7 +37,7 @@ from .layout import (
 )
 from .merge import MergeConflict, merge_answer
 from .model import Answer, Meeting, Promise, Record, Settings, Testimony, split_promise_id
-from .record_files import RecordFile, TestimonyFile
+from .record_files import RecordFile, TestimonyFile, named_by_id
 
 __all__ = ["ENV_VAR", "Loaded", "Workspace", "default_root", "require_slug", "resolve_root"]
 
@@ -166,16 +166,6 @@ class Store:
         return record
 
 
-def _meeting_placed(meeting: Meeting, path: Path) -> None:
-    if meeting.id != path.stem:
-        raise FileProblem(
-            path,
-            f"id {meeting.id!r} does not match the file name; expected {path.stem!r}",
-            line=2,
-            field="id",
-        )
-
-
 def _answer_placed(answer: Answer, path: Path) -> None:
     expected = (path.parent.name, path.stem)
     if (answer.meeting, answer.question) != expected:
@@ -187,7 +177,7 @@ def _answer_placed(answer: Answer, path: Path) -> None:
 
 
 SETTINGS = RecordFile(Settings)
-MEETINGS = RecordFile(Meeting, _meeting_placed)
+MEETINGS = RecordFile(Meeting, named_by_id)
 ANSWERS = RecordFile(Answer, _answer_placed)
 TESTIMONY = TestimonyFile()
 

@@ -12,8 +12,9 @@ from . import context
 from .handout import add_output, add_page_options
 
 if TYPE_CHECKING:
+    from ..model import Law, Request
     from ..request_store import RequestStore
-    from ..requests import Clock, Law, Request, RequestRow
+    from ..requests import Clock, RequestRow
     from ..store import Workspace
 
 STATUSES = (
@@ -119,8 +120,8 @@ def _clock(ws: Workspace, request: Request, as_of: date | None) -> Clock:
 def run_draft(args: argparse.Namespace) -> int:
     from ..bank import placeholder_values, tailor
     from ..letters import request_letter
-    from ..request_store import Stored
-    from ..requests import Request, find_law, law_by_id
+    from ..model import Request
+    from ..requests import find_law, law_by_id
 
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
@@ -164,7 +165,7 @@ def run_draft(args: argparse.Namespace) -> int:
         records_to=today,
         drafted=today,
     )
-    store.save(Stored(request, None))
+    store.save(request)
     print(store.write_letter(request.id, "request", request_letter(request, law, settings, today)))
     if not law.verified:
         context.warn(
@@ -240,7 +241,8 @@ def _line(row: RequestRow) -> str:
 
 
 def run_update(args: argparse.Namespace) -> int:
-    from ..requests import Received, add_change
+    from ..model import Received
+    from ..requests import add_change
 
     ws = context.open_workspace(args)
     on = args.on or date.today()
@@ -268,7 +270,7 @@ def run_show(args: argparse.Namespace) -> int:
 
     ws = context.open_workspace(args)
     store = _store(ws)
-    request = store.read(args.request_id).request
+    request = store.read(args.request_id)
     row = RequestRow(_clock(ws, request, args.as_of))
     if args.json:
         context.print_json(row.as_json() | {"citation": row.law.citation})
@@ -318,7 +320,7 @@ def run_next_letter(args: argparse.Namespace) -> int:
     ws = context.open_workspace(args)
     store = _store(ws)
     path = store.letter_path(args.request_id, args.letter)
-    request = store.read(args.request_id).request
+    request = store.read(args.request_id)
     if path.exists():
         print(path)
         context.warn(f"the {args.letter} letter exists; it was left as it is (delete it to draft a new one)")
@@ -334,7 +336,7 @@ def run_print(args: argparse.Namespace) -> int:
 
     ws = context.open_workspace(args)
     store = _store(ws)
-    request = store.read(args.request_id).request
+    request = store.read(args.request_id)
     target = output_file(args.output)
     path = store.letter_path(request.id, args.letter)
     try:

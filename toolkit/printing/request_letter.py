@@ -11,12 +11,10 @@ from pathlib import Path
 
 from ..errors import MeetingkitError
 from ..letters import words
-from ..model import Settings
-from ..requests import Request
+from ..model import Request, Settings
 from .blocks import para
 from .pdfmeta import Meta
 from .testimony_pdf import SPEAKER, WRITTEN, Line, paged_pdf, paragraphs
-from .words import testimony_words
 
 
 def letter_pdf(
@@ -35,7 +33,9 @@ def letter_pdf(
     title = chunks[0][2:].strip() if chunks[0].startswith("# ") else words(lang)["title"]
     body = chunks[1:] if chunks[0].startswith("# ") else chunks
     header: list[Line] = [(para(title), "title")]
-    page = testimony_words(lang)["page"]
+    from ..locale import words as catalog
+
+    page = catalog(lang).pgettext("testimony copy footer", "Page {n} of {total}")
     meta = Meta(
         title=f"{title}: {request.agency}",
         author=settings.group or settings.contact,
