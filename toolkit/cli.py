@@ -73,7 +73,7 @@ def build_parser(argv: Sequence[str] = ()) -> Parser:
     return parser
 
 
-def one_line(exc: Exception) -> str:
+def one_line(exc: Exception | str) -> str:
     """The message on one line: a newline or control character typed in an argument is shown escaped."""
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in str(exc))
 

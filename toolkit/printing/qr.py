@@ -30,12 +30,16 @@ MAX_BYTES = 300
 
 
 class QRCode(Flowable):
-    def __init__(self, data: str) -> None:
+    """The symbol with its quiet zone, or with ``in_corner`` only the left and
+    bottom of it: in the top right corner of a page, the margins (wider than
+    any quiet zone) are the white above and to the right."""
+
+    def __init__(self, data: str, in_corner: bool = False) -> None:
         super().__init__()
         self.matrix = symbol_rows(data)
         count = len(self.matrix)
         self.module = max(MIN_SIZE / count, MIN_MODULE)
-        self.width = self.height = (count + 2 * QUIET) * self.module
+        self.width = self.height = (count + (1 if in_corner else 2) * QUIET) * self.module
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
