@@ -81,7 +81,7 @@ def handout_pdf(
         [b for blocks in full for b in blocks], meta, paper=paper, large_print=large_print, font=font
     )
     cuts = handout_cuts(meeting, langs, large_print, sides)
-    for left_out, shorter in _shorter(sections):
+    for left_out, shorter in shorter_versions(sections):
         layouts = [Layout(handout_blocks(settings, meeting, bank, page, shorter), spec) for page in pages]
         sizes = [largest_size(layout) for layout in layouts]
         if None in sizes:
@@ -95,7 +95,7 @@ def handout_pdf(
     raise too_long(max(layouts, key=lambda layout: layout.overflow(spec.floor)), cuts)
 
 
-def _shorter(asked: Sections) -> Iterator[tuple[tuple[str, ...], Sections]]:
+def shorter_versions(asked: Sections) -> Iterator[tuple[tuple[str, ...], Sections]]:
     """The sections asked for, then with each part of ``LADDER`` they still
     have left out in turn, with the parts left out so far."""
     yield (), asked
