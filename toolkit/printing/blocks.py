@@ -52,6 +52,8 @@ class Block:
     space_before: float = 0.0
     """Gap above the block, in body sizes, so spacing grows with the text."""
     boxed: bool = False
+    ruled: bool = False
+    """A hairline above the block, across its columns: rows read as rows."""
     shared: Cell = ()
     """Paragraphs under the cells, across every column: said once, not once per language."""
     kicker: str = ""

@@ -196,7 +196,14 @@ def handout_blocks(
         where = f"question {n} ({question.id})"
         cells = _cells(langs, lambda lang, q=question, e=entry, w=where: _question_cell(q, e, lang, ctx, w))
         blocks.append(
-            Block(Role.ITEM, cells, marker=f"{n}.", space_before=0.8 if n == 1 else 0.4, where=where)
+            Block(
+                Role.ITEM,
+                cells,
+                marker=f"{n}.",
+                space_before=0.7 if n == 1 else 0.35,
+                ruled=n > 1 and len(langs) > 1,
+                where=where,
+            )
         )
     if sections.ways:
         blocks += _ways(bank, langs) if sections.way_details else [_ways_in_brief(bank, langs)]
@@ -252,7 +259,7 @@ def _ways_in_brief(bank: Bank, langs: Sequence[str]) -> Block:
         label = Run(handout_words(lang)["ways"] + ":", bold=True)
         return (para(label, " " + " •\u00a0".join(first_words(texts[lang]) for _, texts in ways)),)
 
-    return Block(Role.TEXT, _cells(langs, cell), space_before=0.8, where="“what you can do”")
+    return Block(Role.TEXT, _cells(langs, cell), space_before=0.8, ruled=True, where="“what you can do”")
 
 
 def _heading(langs: Sequence[str], key: str) -> Block:

@@ -33,18 +33,21 @@ from .blocks import Block, Cell, Para, Role
 from .fonts import FontSet
 from .markup import escape_text
 from .pdfmeta import Meta, doc_kwargs
-from .qr import QRCode
+from .qr import QRCode, quiet_zone
 
 PAPERS = {"letter": LETTER, "a4": A4}
 MARGIN = 0.5 * inch
 LEADING = 1.15
-SCALE = {Role.KICKER: 1.0, Role.TITLE: 1.6, Role.HEADING: 1.25, Role.TEXT: 1.0, Role.ITEM: 1.0}
+SCALE = {Role.KICKER: 1.0, Role.TITLE: 1.5, Role.HEADING: 1.25, Role.TEXT: 1.0, Role.ITEM: 1.0}
 BOLD = {Role.KICKER, Role.TITLE, Role.HEADING}
 GUTTER = 1.3
 """Space between bilingual columns, in body sizes."""
-HANG = 1.5
+HANG = 1.35
 """Indent of an item's text past its number ("12."), in body sizes."""
 BOX_PAD = 0.5
+RULE_GAP = 0.35
+"""Space under a hairline, in body sizes."""
+HAIRLINE = 0.5
 SHARED_GAP = 0.3
 """Space between a block's columns and the line they share, in body sizes."""
 EMPHASIS_CAP = 12.0
@@ -129,7 +132,7 @@ class Layout:
         if len(row) == 1:
             row[0] += shared
             shared = []
-            if not (block.boxed or block.qr or block.role is Role.HEADING):
+            if not (block.boxed or block.ruled or block.qr or block.role is Role.HEADING):
                 return row[0]
         texts = len(row)
         if block.qr:  # its quiet zone is the gutter
@@ -162,6 +165,9 @@ class Layout:
                 style.append(("SPAN", (texts, 0), (texts, 1)))
         if block.boxed:
             style.append(("BOX", (0, 0), (-1, -1), 1.25, black))
+        if block.ruled:
+            style += [("LINEABOVE", (0, 0), (texts - 1, 0), HAIRLINE, black)]
+            style += [("TOPPADDING", (0, 0), (-1, 0), RULE_GAP * size)]
         if block.role is Role.HEADING:
             style += [("LINEBELOW", (0, last), (texts - 1, last), 1, black)]
             style += [("BOTTOMPADDING", (0, last), (-1, last), 0.3 * size)]
@@ -171,9 +177,13 @@ class Layout:
         if size not in self._measured:
             out: list[Flowable] = []
             bottom_at = None
+            corner_qr = self.blocks[0].qr if self.blocks and not self.blocks[0].boxed else ""
             for n, block in enumerate(self.blocks):
                 if n:
-                    out.append(Spacer(0, block.space_before * size))
+                    gap = block.space_before * size
+                    if n == 1 and corner_qr:  # the white under the QR code in the corner
+                        gap = max(gap, quiet_zone(corner_qr))
+                    out.append(Spacer(0, gap))
                 if block.at_bottom and bottom_at is None:
                     bottom_at = len(out)
                 out += self._block(block, size, first=n == 0)
