@@ -188,7 +188,7 @@ def test_notes_say_what_was_left_out_and_how_to_get_it_back():
     )
     assert handout.notes() == [
         "left out “Why it matters” under each question to fit one page at 10.5 pt",
-        "to print everything: ask fewer questions; or use --sides 2",
+        "to make room for what was left out: ask fewer questions; or use --sides 2",
     ]
     assert Handout(b"", 12).notes() == []
 

@@ -473,7 +473,7 @@ def test_six_questions_in_two_languages_print_one_page_and_say_what_was_left_out
     assert notes and len(notes) == len(r.err.splitlines()), r.err
     assert "note: left out “Why it matters” under each question" in r.err
     assert "Why it matters" not in words_of(pdf) and "Por qué importa" not in words_of(pdf)
-    assert "note: to print everything: ask fewer questions (the agenda of" in r.err
+    assert "note: to make room for what was left out: ask fewer questions (the agenda of" in r.err
     assert "--sides 2" in r.err
     text = words_of(pdf)
     for n in range(1, 7):

@@ -54,7 +54,7 @@ class Handout:
         back = "; or ".join(self.remedies) or "shorten the questions' wording"
         return [
             *(f"left out {what} to fit one page at {self.size:g} pt" for what in self.left_out),
-            f"to print everything: {back}",
+            f"to make room for what was left out: {back}",
         ]
 
 
