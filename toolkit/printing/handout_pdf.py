@@ -82,7 +82,10 @@ def handout_pdf(
     )
     cuts = handout_cuts(meeting, langs, large_print, sides)
     for left_out, shorter in shorter_versions(sections):
-        layouts = [Layout(handout_blocks(settings, meeting, bank, page, shorter), spec) for page in pages]
+        sides_blocks = (
+            [handout_blocks(settings, meeting, bank, page, shorter) for page in pages] if left_out else full
+        )
+        layouts = [Layout(blocks, spec) for blocks in sides_blocks]
         sizes = [largest_size(layout) for layout in layouts]
         if None in sizes:
             continue
