@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..atomic import output_file, write_bytes
+from ..errors import UsageError
 from . import context
 
 PAPERS = ("letter", "a4")
@@ -57,6 +58,8 @@ def add_page_options(p: argparse.ArgumentParser, large_print: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.promises:
+        if args.sides != 1:
+            raise UsageError("--sides 2 is for the question handout; the promises handout is one page")
         from .promises import run_handout
 
         return run_handout(args)

@@ -1,12 +1,13 @@
 """What the one-page handout says, as blocks (no ReportLab here).
 
 From top to bottom: the group, the title ("Questions for the Alder County
-Sheriff's Office"), the meeting in a box (body, date and time written out in
-the handout's language, place, time per speaker, how to sign up), the
-numbered questions tailored to the agency, each with a short "why it
-matters", "what you can do", and the contact line. A QR code to the group's
-website sits beside the title. Bilingual handouts put each block's languages
-side by side, question 3 level with its translation.
+Sheriff's Office") and how to reach the group, beside a QR code to its
+website; the meeting in a box (body, date and time written out in the
+handout's language, place, time per speaker, how to sign up); the numbered
+questions tailored to the agency, each with a short "why it matters"; and
+"what you can do". Bilingual handouts put each block's languages side by
+side, question 3 level with its translation, and say once, across the
+columns, what reads the same in both (the place, the sign-up rule).
 Private notes never appear.
 """
 
@@ -99,11 +100,10 @@ def _meeting_block(meeting: Meeting, values: dict[str, dict[str, str]], langs: S
     same = {
         key
         for key, (_, text) in first.items()
-        if key not in ("body", "when", "minutes")
+        if len(langs) > 1
+        and key not in ("body", "when", "minutes")
         and all(lines[lang].get(key, ("", ""))[1] == text for lang in langs)
     }
-    if len(langs) == 1:
-        same = set()
 
     def column(lang: str) -> Cell:
         mine = {key: line for key, line in lines[lang].items() if key not in same}
@@ -168,10 +168,10 @@ def _question_cell(question: Question, entry: AgendaEntry, lang: str, ctx: _Cont
 def handout_blocks(
     settings: Settings, meeting: Meeting, bank: Bank, langs: Sequence[str], sections: Sections = EVERYTHING
 ) -> list[Block]:
-    """The handout's blocks, top to bottom: the group and the title (the
-    QR code beside them), the meeting, the questions, what you can do, the
-    contact line. The title already says these are questions, so they have
-    no heading of their own."""
+    """The handout's blocks, top to bottom: the group, the title and the
+    contact line (the QR code beside them), the meeting, the questions, what
+    you can do. The title already says these are questions, so they have no
+    heading of their own."""
     if not meeting.agenda:
         raise MeetingkitError(
             f"{meeting.id} has no questions yet; add some with "

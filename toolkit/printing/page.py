@@ -90,6 +90,8 @@ class Layout:
         self.width = page_w - 2 * MARGIN
         self.height = page_h - 2 * MARGIN
         self._measured: dict[float, _Measured] = {}
+        self.corner_qr = blocks[0].qr if blocks and not blocks[0].boxed else ""
+        """A QR code in the top right corner of the page: the margins are its quiet zone there."""
 
     def _style(self, role: Role, size: float) -> ParagraphStyle:
         fonts = self.spec.fonts
@@ -117,18 +119,24 @@ class Layout:
             for i, p in enumerate(cell)
         ]
 
-    def _block(self, block: Block, size: float, first: bool) -> list[Flowable]:
-        """A block's cells side by side (tops level), what they share across
-        the columns below them, and its box, rule or QR code (in the page's
-        corner when the block is ``first``)."""
-        row: list[list[Flowable]] = [self._cell(block, cell, size) for cell in block.cells]
-        shared = self._cell(replace(block, marker=""), block.shared, size)
+    def _lines_around(self, block: Block, size: float) -> tuple[list[Flowable], list[Flowable]]:
+        """The kicker above a block's first cell and the byline under it."""
+        above, below = [], []
         if block.kicker:
             kicker = ParagraphStyle("kicker", parent=self._style(Role.KICKER, size), spaceAfter=0.25 * size)
-            row[0].insert(0, Paragraph(escape_text(block.kicker), kicker))
+            above.append(Paragraph(escape_text(block.kicker), kicker))
         if block.byline:
             byline = ParagraphStyle("byline", parent=self._style(Role.TEXT, size), spaceBefore=0.3 * size)
-            row[0].append(Paragraph(escape_text(block.byline), byline))
+            below.append(Paragraph(escape_text(block.byline), byline))
+        return above, below
+
+    def _block(self, block: Block, size: float) -> list[Flowable]:
+        """A block's cells side by side (tops level), what they share across
+        the columns below them, and its box, rule or QR code."""
+        row: list[list[Flowable]] = [self._cell(block, cell, size) for cell in block.cells]
+        shared = self._cell(replace(block, marker=""), block.shared, size)
+        above, below = self._lines_around(block, size)
+        row[0] = above + row[0] + below
         if len(row) == 1:
             row[0] += shared
             shared = []
@@ -136,7 +144,7 @@ class Layout:
                 return row[0]
         texts = len(row)
         if block.qr:  # its quiet zone is the gutter
-            row.append([QRCode(block.qr, in_corner=first and not block.boxed)])
+            row.append([QRCode(block.qr, in_corner=block is self.blocks[0] and self.corner_qr != "")])
         pad = BOX_PAD * size if block.boxed else 0.0
         gutter = GUTTER * size
         lefts = [pad] + [gutter] * (texts - 1) + ([0.0] if block.qr else [])
@@ -177,16 +185,15 @@ class Layout:
         if size not in self._measured:
             out: list[Flowable] = []
             bottom_at = None
-            corner_qr = self.blocks[0].qr if self.blocks and not self.blocks[0].boxed else ""
             for n, block in enumerate(self.blocks):
                 if n:
                     gap = block.space_before * size
-                    if n == 1 and corner_qr:  # the white under the QR code in the corner
-                        gap = max(gap, quiet_zone(corner_qr))
+                    if n == 1 and self.corner_qr:  # the white under the QR code in the corner
+                        gap = max(gap, quiet_zone(self.corner_qr))
                     out.append(Spacer(0, gap))
                 if block.at_bottom and bottom_at is None:
                     bottom_at = len(out)
-                out += self._block(block, size, first=n == 0)
+                out += self._block(block, size)
             self._measured[size] = _Measured(out, stack_height(out, self.width), bottom_at)
         return self._measured[size]
 
