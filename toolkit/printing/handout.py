@@ -200,7 +200,7 @@ def handout_blocks(
                 Role.ITEM,
                 cells,
                 marker=f"{n}.",
-                space_before=0.7 if n == 1 else 0.35 if len(langs) > 1 else 0.6,
+                space_before=0.6 if n == 1 else 0.3 if len(langs) > 1 else 0.6,
                 ruled=n > 1 and len(langs) > 1,
                 where=where,
             )

@@ -37,7 +37,7 @@ from .qr import QRCode, quiet_zone
 
 PAPERS = {"letter": LETTER, "a4": A4}
 MARGIN = 0.5 * inch
-LEADING = 1.15
+LEADING = 1.12
 SCALE = {Role.KICKER: 1.0, Role.TITLE: 1.5, Role.HEADING: 1.25, Role.TEXT: 1.0, Role.ITEM: 1.0}
 BOLD = {Role.KICKER, Role.TITLE, Role.HEADING}
 GUTTER = 1.3
@@ -45,10 +45,10 @@ GUTTER = 1.3
 HANG = 1.35
 """Indent of an item's text past its number ("12."), in body sizes."""
 BOX_PAD = 0.5
-RULE_GAP = 0.35
+RULE_GAP = 0.3
 """Space under a hairline, in body sizes."""
 HAIRLINE = 0.5
-SHARED_GAP = 0.3
+SHARED_GAP = 0.25
 """Space between a block's columns and the line they share, in body sizes."""
 EMPHASIS_CAP = 12.0
 """Titles and headings stand out by a share of the body size up to this
