@@ -191,6 +191,11 @@ def test_notes_say_what_was_left_out_and_how_to_get_it_back():
         "to make room for what was left out: ask fewer questions; or use --sides 2",
     ]
     assert Handout(b"", 12).notes() == []
+    two_sided = Handout(b"", 18, ("“What you can do”",), (), sides=2)
+    assert two_sided.notes() == [
+        "left out “What you can do” to fit each side at 18 pt",
+        "to make room for what was left out: shorten the questions' wording",
+    ]
 
 
 def test_first_words_of_a_way_end_at_its_first_clause():

@@ -45,6 +45,7 @@ class Handout:
     """What was left out to fit, in the user's words; empty when nothing was."""
     remedies: tuple[str, ...] = ()
     """How to get what was left out back onto the page."""
+    sides: int = 1
 
     def notes(self) -> list[str]:
         """What to tell the user (the command line's ``note:`` lines, the
@@ -52,8 +53,9 @@ class Handout:
         if not self.left_out:
             return []
         back = "; or ".join(self.remedies) or "shorten the questions' wording"
+        page = "one page" if self.sides == 1 else "each side"
         return [
-            *(f"left out {what} to fit one page at {self.size:g} pt" for what in self.left_out),
+            *(f"left out {what} to fit {page} at {self.size:g} pt" for what in self.left_out),
             f"to make room for what was left out: {back}",
         ]
 
@@ -91,10 +93,14 @@ def handout_pdf(
             continue
         size = min(s for s in sizes if s is not None)
         remedies = cuts
-        if "why" in left_out and shorter.ways and _fits(settings, meeting, bank, pages, spec, sections):
+        if (
+            "why" in left_out
+            and shorter.ways
+            and _whys_fit_without_ways(settings, meeting, bank, pages, spec, sections)
+        ):
             remedies = [*cuts, "leave out “What you can do” with --no-ways to keep “Why it matters”"]
         told = tuple(what for part, what in LADDER if part in left_out)
-        return Handout(render(layouts, size), size, told, tuple(remedies))
+        return Handout(render(layouts, size), size, told, tuple(remedies), sides)
     raise too_long(max(layouts, key=lambda layout: layout.overflow(spec.floor)), cuts)
 
 
@@ -109,7 +115,7 @@ def shorter_versions(asked: Sections) -> Iterator[tuple[tuple[str, ...], Section
             yield left_out, current
 
 
-def _fits(
+def _whys_fit_without_ways(
     settings: Settings,
     meeting: Meeting,
     bank: Bank,
