@@ -56,12 +56,12 @@ def test_any_text_prints_one_page_or_a_clear_error(planned, group: str, contact:
     settings_, meeting, bank = planned
     meeting.agenda[0] = meeting.agenda[0].evolve(text=question)
     try:
-        pdf, size = handout_pdf(settings_.evolve(group=group, contact=contact), meeting, bank, ("en",))
+        handout = handout_pdf(settings_.evolve(group=group, contact=contact), meeting, bank, ("en",))
     except MeetingkitError as error:
         event("refused: " + ("glyph" if "(U+" in str(error) else "fit"))
         assert any(reason in str(error) for reason in CLEAR), str(error)
         assert "\n" not in str(error).strip()
         return
     event("printed")
-    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 1
-    assert size >= 10
+    assert len(pypdf.PdfReader(io.BytesIO(handout.data)).pages) == 1
+    assert handout.size >= 10

@@ -13,7 +13,8 @@ from toolkit.errors import MeetingkitError, UsageError
 from toolkit.model import Settings
 from toolkit.printing import fit, glyphs
 from toolkit.printing.fonts import bold_sibling, choose, font_file, helvetica_has
-from toolkit.printing.handout import brief, parse_langs
+from toolkit.printing.handout import Sections, brief, first_words, parse_langs
+from toolkit.printing.handout_pdf import Handout, shorter_versions
 from toolkit.printing.markup import clean, escape_text
 from toolkit.printing.qr import dark_runs
 from toolkit.printing.testimony_pdf import list_lines, paragraphs
@@ -168,3 +169,37 @@ def test_testimony_paragraphs_leave_out_hints_and_keep_lists():
         ("2)", "Second?"),
         ("•", "a bullet"),
     ]
+
+
+def test_parts_are_left_out_in_the_documented_order():
+    def order(asked: Sections) -> list[tuple[str, ...]]:
+        return [left_out for left_out, _ in shorter_versions(asked)]
+
+    assert order(Sections()) == [(), ("way_details",), ("way_details", "why"), ("way_details", "why", "ways")]
+    assert list(shorter_versions(Sections()))[-1][1] == Sections(why=False, ways=False, way_details=False)
+    assert order(Sections(ways=False)) == [(), ("why",)], "no ways: no details of them to leave out"
+    assert order(Sections(why=False)) == [(), ("way_details",), ("way_details", "ways")]
+    assert order(Sections(why=False, ways=False)) == [()]
+
+
+def test_notes_say_what_was_left_out_and_how_to_get_it_back():
+    handout = Handout(
+        b"", 10.5, ("“Why it matters” under each question",), ("ask fewer questions", "use --sides 2")
+    )
+    assert handout.notes() == [
+        "left out “Why it matters” under each question to fit one page at 10.5 pt",
+        "to make room for what was left out: ask fewer questions; or use --sides 2",
+    ]
+    assert Handout(b"", 12).notes() == []
+    two_sided = Handout(b"", 18, ("“What you can do”",), (), sides=2)
+    assert two_sided.notes() == [
+        "left out “What you can do” to fit each side at 18 pt",
+        "to make room for what was left out: shorten the questions' wording",
+    ]
+
+
+def test_first_words_of_a_way_end_at_its_first_clause():
+    way = "Attend meetings and testify during public comment, so the answer is on the record. Bring a friend."
+    assert first_words(way) == "Attend meetings and testify during public comment."
+    assert first_words("Submit media inquiries. Share your questions, too.") == "Submit media inquiries."
+    assert first_words("Revise el presupuesto local — y los MOU.") == "Revise el presupuesto local."

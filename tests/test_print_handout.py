@@ -62,7 +62,7 @@ def plan(ws: Workspace, questions=("administrative-warrants", "sanctuary-policy"
 
 
 def build(ws: Workspace, meeting: Meeting, langs=("en",), **options) -> bytes:
-    return handout_pdf(ws.settings(), meeting, load(ws.bank_dir), langs, **options)[0]
+    return handout_pdf(ws.settings(), meeting, load(ws.bank_dir), langs, **options).data
 
 
 def words_of(pdf: bytes) -> str:
@@ -146,7 +146,7 @@ def test_the_size_found_is_the_largest_that_fits(ws):
     spec = PageSpec(
         "letter", 10, 14, choose(where_texts(blocks)), handout_meta(settings, meeting, bank, ("en",))
     )
-    _, size = handout_pdf(settings, meeting, bank, ("en",))
+    size = handout_pdf(settings, meeting, bank, ("en",)).size
     layout = Layout(blocks, spec)
     assert 10 <= size < 14
     assert layout.overflow(size) <= 0 < layout.overflow(size + 0.25)
@@ -178,8 +178,7 @@ def test_bilingual_puts_each_question_level_with_its_translation(ws):
         "2. Does the Example County Sheriff's Office have a written policy on sharing information" in english
     )
     assert "2. ¿Tiene la Oficina del Sheriff del Condado de Example una política escrita" in spanish
-    assert "Our questions" in english and "What you can do" in english
-    assert "Nuestras preguntas" in spanish and "Qué puede hacer" in spanish
+    assert "What you can do" in english and "Qué puede hacer" in spanish
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         page = doc.pages[0]
         words = page.extract_words()
@@ -248,7 +247,8 @@ def test_forty_long_questions_give_a_clear_error(ws):
     message = str(error.value)
     assert "does not fit on one page even at the smallest size, 10 pt" in message
     assert "lines" in message and "% of a page" in message
-    assert "fewer questions" in message and "--no-why" in message
+    assert "ask fewer questions (the agenda of" in message
+    assert "--sides 2" not in message, "one language: there is no second side to offer"
 
 
 def test_forty_long_questions_write_no_file(cli, ws, tmp_path):
@@ -312,7 +312,7 @@ def test_the_missing_glyph_check_would_catch_a_box(ws):
     vera = _register(VERA)
     fonts = FontSet(vera.name, vera.name, "Vera")
     spec = PageSpec("letter", 10, 10, fonts, Meta("t", "a", "s", "vi"))
-    pdf = render(Layout([Block(Role.TEXT, ((para(VIETNAMESE),),))], spec), 10)
+    pdf = render([Layout([Block(Role.TEXT, ((para(VIETNAMESE),),))], spec)], 10)
     assert "\x00" in raw_text(pdf)
 
 
@@ -401,7 +401,7 @@ def test_cli_end_to_end_bilingual_a4(cli, ws, tmp_path):
     assert len(pages(pdf)) == 1
     assert pypdf.PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == "en"
     text = words_of(pdf)
-    assert "Our questions" in text and "Nuestras preguntas" in text
+    assert "What you can do" in text and "Qué puede hacer" in text
     again = cli(*args, workspace=ws.root)
     assert again.code == 0 and out.read_bytes() == pdf, "the same command gives the same bytes"
 
@@ -424,6 +424,116 @@ def test_demo_handout_defaults_to_the_workspace_languages(demo_ws):
 
     langs = parse_langs(None, settings)
     assert langs == ("en", "es")
-    pdf, size = handout_pdf(settings, upcoming, bank, langs)
-    assert len(pages(pdf)) == 1 and size >= 10
-    assert "La Junta de Comisionados del Condado de Alder" in words_of(pdf)
+    handout = handout_pdf(settings, upcoming, bank, langs)
+    assert len(pages(handout.data)) == 1 and handout.size >= 10
+    assert "La Junta de Comisionados del Condado de Alder" in column_words(handout.data)[1]
+
+
+def held_meeting(demo_ws: Workspace) -> Meeting:
+    """The demo's meeting that already took place: four questions, each with its "why it matters"."""
+    meeting = min(demo_ws.meetings().records, key=lambda m: m.date)
+    assert len(meeting.agenda) == 4
+    return meeting
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_the_demo_held_meeting_fits_one_page_in_both_languages_with_every_why(demo_ws, paper):
+    settings, bank = demo_ws.settings(), load(demo_ws.bank_dir)
+    handout = handout_pdf(settings, held_meeting(demo_ws), bank, ("en", "es"), paper=paper)
+    assert len(pages(handout.data)) == 1
+    assert min(char_sizes(handout.data)) >= 10
+    english, spanish = column_words(handout.data)
+    assert english.count("Why it matters:") == 4
+    assert spanish.count("Por qué importa:") == 4
+    assert "Under section 287(g), added to the Immigration and Nationality Act in 1996" in english
+    assert "La sección 287(g), que se añadió a la Ley de Inmigración y Nacionalidad en 1996" in spanish
+    assert not any("Why it matters" in what for what in handout.left_out)
+    for n in (1, 2, 3, 4):
+        assert f"{n}. " in english and f"{n}. " in spanish
+
+
+def test_what_both_languages_share_is_printed_once(ws):
+    with_spanish_names(ws)
+    pdf = build(ws, plan(ws), ("en", "es"))
+    text = words_of(pdf)
+    assert text.count("Example County Courthouse, Room 101") == 1
+    assert "To speak / Para hablar: Sign up with the clerk before 6:00 pm." in text
+    assert text.count("https://example.org/coalition") == 1
+    english, spanish = column_words(pdf)
+    assert "2 minutes per speaker" in english and "2 minutos por persona" in spanish
+
+
+def test_six_questions_in_two_languages_print_one_page_and_say_what_was_left_out(cli, ws, tmp_path):
+    with_spanish_names(ws)
+    meeting = plan(ws, ALL_QUESTIONS[:6])
+    out = tmp_path / "six.pdf"
+    r = cli("handout", meeting.id, "-o", str(out), "--lang", "en,es", workspace=ws.root)
+    assert r.code == 0, r.err
+    pdf = out.read_bytes()
+    assert len(pages(pdf)) == 1
+    assert min(char_sizes(pdf)) >= 10
+    notes = [line for line in r.err.splitlines() if line.startswith("note: ")]
+    assert notes and len(notes) == len(r.err.splitlines()), r.err
+    assert "note: left out “Why it matters” under each question" in r.err
+    assert "Why it matters" not in words_of(pdf) and "Por qué importa" not in words_of(pdf)
+    assert "note: to make room for what was left out: ask fewer questions (the agenda of" in r.err
+    assert "--sides 2" in r.err
+    text = words_of(pdf)
+    for n in range(1, 7):
+        assert f"{n}. " in text
+
+
+def test_nothing_left_out_means_no_note(cli, ws, tmp_path):
+    meeting = plan(ws)
+    r = cli(
+        "handout", meeting.id, "-o", str(tmp_path / "h.pdf"), "--lang", "en", "--no-ways", workspace=ws.root
+    )
+    assert r.code == 0 and r.err == ""
+    assert "What you can do" not in words_of((tmp_path / "h.pdf").read_bytes())
+
+
+def test_large_print_with_two_questions_prints_one_page_at_18_points(ws):
+    meeting = plan(ws, ("data-sharing", "detainers-release-notification"))
+    handout = handout_pdf(ws.settings(), meeting, load(ws.bank_dir), ("en",), large_print=True)
+    assert len(pages(handout.data)) == 1
+    assert min(char_sizes(handout.data)) >= 18
+    text = words_of(handout.data)
+    assert "1. Does the Example County Sheriff's Office have a written policy on sharing" in text
+    assert "2. When ICE sends a detainer request" in text
+    assert [n.split(" to fit")[0] for n in handout.notes()[:-1]] == [
+        f"left out {w}" for w in handout.left_out
+    ]
+
+
+def test_two_sides_one_language_on_each(cli, ws, tmp_path):
+    with_spanish_names(ws)
+    meeting = plan(ws, ALL_QUESTIONS[:4])
+    out = tmp_path / "two-sided.pdf"
+    r = cli("handout", meeting.id, "-o", str(out), "--lang", "en,es", "--sides", "2", workspace=ws.root)
+    assert r.code == 0, r.err
+    with pdfplumber.open(out) as doc:
+        english, spanish = (" ".join((page.extract_text() or "").split()) for page in doc.pages)
+        sizes = [sorted(round(c["size"], 2) for c in page.chars) for page in doc.pages]
+    assert "Questions for the Example County Sheriff's Office" in english and "What you can do" in english
+    assert "Preguntas para" not in english and "Qué puede hacer" not in english
+    assert "Preguntas para la Oficina del Sheriff del Condado de Example" in spanish
+    assert "Qué puede hacer" in spanish
+    assert "Questions for" not in spanish and "What you can do" not in spanish
+    assert "4. When ICE sends a detainer request, Form I-247A" in english
+    assert "4. Cuando ICE envía una solicitud de detención" in spanish
+    assert sizes[0][0] == sizes[1][0] >= 10, "both sides at the same size"
+
+
+def test_two_sides_need_two_languages(cli, ws, tmp_path):
+    r = cli(
+        "handout",
+        plan(ws).id,
+        "-o",
+        str(tmp_path / "x.pdf"),
+        "--lang",
+        "en",
+        "--sides",
+        "2",
+        workspace=ws.root,
+    )
+    assert r.code == 2 and "--sides 2" in r.err and "--lang en,es" in r.err

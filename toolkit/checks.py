@@ -96,6 +96,7 @@ def check(ws: Workspace) -> list[Finding]:
         Finding(
             ws.relative(p),
             f"can be read by others (mode {mode:o}); `meetingkit check --fix` makes it private",
+            serious=False,
         )
         for p, mode in loose_permissions(ws)
     ]

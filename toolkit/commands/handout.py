@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..atomic import output_file, write_bytes
+from ..errors import UsageError
 from . import context
 
 PAPERS = ("letter", "a4")
@@ -20,6 +22,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--lang", help="en, es, or en,es for both side by side (default: the workspace's languages)"
     )
     add_page_options(p, "never below 18 pt instead of 10 pt")
+    p.add_argument(
+        "--sides",
+        type=int,
+        choices=(1, 2),
+        default=1,
+        help="2: a two-sided sheet, one language on each side (a PDF of two pages)",
+    )
     p.add_argument("--no-why", dest="why", action="store_false", help="leave out “why it matters”")
     p.add_argument("--no-ways", dest="ways", action="store_false", help="leave out “what you can do”")
     p.add_argument("--promises", action="store_true", help="print the promises on the record instead")
@@ -49,6 +58,8 @@ def add_page_options(p: argparse.ArgumentParser, large_print: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.promises:
+        if args.sides != 1:
+            raise UsageError("--sides 2 is for the question handout; the promises handout is one page")
         from .promises import run_handout
 
         return run_handout(args)
@@ -57,11 +68,12 @@ def run(args: argparse.Namespace) -> int:
     meeting = ws.meeting(args.meeting_id)
     bank = context.bank_of(ws)
     path = output_file(args.output)
+    from ..cli import one_line
     from ..printing.fonts import font_file
     from ..printing.handout import Sections, parse_langs
     from ..printing.handout_pdf import handout_pdf
 
-    data, _size = handout_pdf(
+    handout = handout_pdf(
         settings,
         meeting,
         bank,
@@ -70,7 +82,10 @@ def run(args: argparse.Namespace) -> int:
         large_print=args.large_print,
         font=font_file(args.font, settings.font, ws.root),
         sections=Sections(why=args.why, ways=args.ways),
+        sides=args.sides,
     )
-    write_bytes(path, data)
+    write_bytes(path, handout.data)
+    for note in handout.notes():
+        print(f"note: {one_line(note)}", file=sys.stderr)
     print(path)
     return 0

@@ -3,7 +3,8 @@
 A page is a list of blocks stacked top to bottom. A block has one cell per
 column: one for a single language, two for a bilingual handout, where the
 cells of a block share a row so that question 3 starts level with its
-translation. Any document that must fit one page (the handout, the handout
+translation; text that reads the same in every language (a place, a sign-up
+rule) is printed once, across the columns. Any document that must fit one page (the handout, the handout
 with its promises) describes itself in blocks and lets ``page.fitted_page``
 choose the size.
 """
@@ -51,6 +52,14 @@ class Block:
     space_before: float = 0.0
     """Gap above the block, in body sizes, so spacing grows with the text."""
     boxed: bool = False
+    ruled: bool = False
+    """A hairline above the block, across its columns: rows read as rows."""
+    shared: Cell = ()
+    """Paragraphs under the cells, across every column: said once, not once per language."""
+    kicker: str = ""
+    """A line in bold at the body size above the cells (the group's name above the title)."""
+    byline: str = ""
+    """A line at the body size under the cells (how to reach the group, under the title)."""
     qr: str = ""
     """A web address to print as a QR code at the right of the block."""
     at_bottom: bool = False
@@ -59,7 +68,8 @@ class Block:
     """What the block is, in the user's words, for error messages ("question 2")."""
 
     def texts(self) -> list[str]:
-        return [run.text for cell in self.cells for p in cell for run in p] + [self.marker]
+        paragraphs = [p for cell in (*self.cells, self.shared) for p in cell]
+        return [run.text for p in paragraphs for run in p] + [self.marker, self.kicker, self.byline]
 
 
 def where_texts(blocks: list[Block]) -> list[tuple[str, str]]:

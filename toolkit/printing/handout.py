@@ -1,12 +1,13 @@
 """What the one-page handout says, as blocks (no ReportLab here).
 
 From top to bottom: the group, the title ("Questions for the Alder County
-Sheriff's Office"), the meeting in a box (body, date and time written out in
-the handout's language, place, time per speaker, how to sign up), the
-numbered questions tailored to the agency, each with a short "why it
-matters", "what you can do", and the contact line. A QR code to the group's
-website sits beside the title. Bilingual handouts put each block's languages
-side by side, question 3 level with its translation.
+Sheriff's Office") and how to reach the group, beside a QR code to its
+website; the meeting in a box (body, date and time written out in the
+handout's language, place, time per speaker, how to sign up); the numbered
+questions tailored to the agency, each with a short "why it matters"; and
+"what you can do". Bilingual handouts put each block's languages side by
+side, question 3 level with its translation, and say once, across the
+columns, what reads the same in both (the place, the sign-up rule).
 Private notes never appear.
 """
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from ..bank import Bank, entry_text, placeholder_values
 from ..errors import MeetingkitError, UsageError
 from ..model import AgendaEntry, Meeting, Question, Settings
-from .blocks import Block, Cell, Role, Run, para
+from .blocks import Block, Cell, Para, Role, Run, para
 from .pdfmeta import Meta
 from .words import format_clock, format_long_date, handout_words, upper_first
 
@@ -66,30 +67,76 @@ def _title(values: dict[str, str], bank: Bank, lang: str) -> str:
     return next((t[lang] for t in bank.titles.values() if t.get(lang)), words["questions"])
 
 
-def _meeting_cell(meeting: Meeting, values: dict[str, str], lang: str) -> Cell:
+def _meeting_lines(meeting: Meeting, values: dict[str, str], lang: str) -> dict[str, tuple[str, str]]:
+    """The meeting's lines in ``lang`` as (label, text): body, when, place,
+    agenda item, time per speaker and how to sign up."""
     words = handout_words(lang)
     when = format_long_date(meeting.date, lang)
     if meeting.time:
         when = words["when"].format(date=when, time=format_clock(meeting.time, lang))
     n = f"{meeting.minutes:g}"
-    per_speaker = words["minute"] if n == "1" else words["minutes"].format(n=n)
-    item = " · ".join(part for part in (meeting.agenda_item, per_speaker) if part)
-    lines = [
-        para(Run(upper_first(values.get("body", meeting.body)), bold=True)),
-        para(when),
-        para(meeting.location),
-        para(item),
-        para(Run(words["speak"] + " ", bold=True), meeting.signup) if meeting.signup else (),
-    ]
-    return tuple(line for line in lines if line)
+    lines = {
+        "body": ("", upper_first(values.get("body", meeting.body))),
+        "when": ("", when),
+        "place": ("", meeting.location),
+        "item": ("", meeting.agenda_item),
+        "minutes": ("", words["minute"] if n == "1" else words["minutes"].format(n=n)),
+        "signup": (words["speak"], meeting.signup),
+    }
+    return {key: line for key, line in lines.items() if line[1].strip()}
+
+
+def _line(label: str, text: str, bold: bool = False) -> Para:
+    return para(Run(label + " ", bold=True) if label else "", Run(text, bold=bold))
+
+
+def _meeting_block(meeting: Meeting, values: dict[str, dict[str, str]], langs: Sequence[str]) -> Block:
+    """The meeting in a box. Side by side, each language's body, day and time
+    per speaker; below, across the box, what reads the same in every language
+    (the place, the agenda item, the sign-up rule, under "To speak / Para
+    hablar:"), so that the box is a few lines however many languages it has."""
+    lines = {lang: _meeting_lines(meeting, values[lang], lang) for lang in langs}
+    first = lines[langs[0]]
+    same = {
+        key
+        for key, (_, text) in first.items()
+        if len(langs) > 1
+        and key not in ("body", "when", "minutes")
+        and all(lines[lang].get(key, ("", ""))[1] == text for lang in langs)
+    }
+
+    def column(lang: str) -> Cell:
+        mine = {key: line for key, line in lines[lang].items() if key not in same}
+        out = [_line(*mine["body"], bold=True)] if "body" in mine else []
+        out += [_line(*mine[key]) for key in ("when", "place") if key in mine]
+        joined = " · ".join(mine[key][1] for key in ("item", "minutes") if key in mine)
+        out += [_line("", joined)] if joined else []
+        out += [_line(*mine["signup"])] if "signup" in mine else []
+        return tuple(out)
+
+    where = " · ".join(first[key][1] for key in ("place", "item") if key in same)
+    shared = [_line("", where)] if where else []
+    if "signup" in same:
+        labels = " / ".join(dict.fromkeys(lines[lang]["signup"][0].rstrip(":") for lang in langs)) + ":"
+        shared.append(_line(labels, first["signup"][1]))
+    return Block(
+        Role.TEXT,
+        _cells(langs, column),
+        shared=tuple(shared),
+        space_before=0.7,
+        boxed=True,
+        where="the meeting details",
+    )
 
 
 @dataclass(frozen=True)
 class Sections:
-    """The parts of a handout a user may leave out to make room."""
+    """The parts of a handout that may be left out to make room."""
 
     why: bool = True
     ways: bool = True
+    way_details: bool = True
+    """Each way to get answers as its first sentence; else only its first words."""
 
 
 EVERYTHING = Sections()
@@ -119,14 +166,12 @@ def _question_cell(question: Question, entry: AgendaEntry, lang: str, ctx: _Cont
 
 
 def handout_blocks(
-    settings: Settings,
-    meeting: Meeting,
-    bank: Bank,
-    langs: Sequence[str],
-    sections: Sections = EVERYTHING,
-    extra: Sequence[Block] = (),
+    settings: Settings, meeting: Meeting, bank: Bank, langs: Sequence[str], sections: Sections = EVERYTHING
 ) -> list[Block]:
-    """The handout's blocks; ``extra`` blocks go after the questions."""
+    """The handout's blocks, top to bottom: the group, the title and the
+    contact line (the QR code beside them), the meeting, the questions, what
+    you can do. The title already says these are questions, so they have no
+    heading of their own."""
     if not meeting.agenda:
         raise MeetingkitError(
             f"{meeting.id} has no questions yet; add some with "
@@ -134,58 +179,87 @@ def handout_blocks(
         )
     values = {lang: placeholder_values(settings, meeting, lang) for lang in langs}
     ctx = _Context(meeting, values, sections.why)
-    blocks: list[Block] = []
-    if settings.group.strip():
-        blocks.append(Block(Role.KICKER, ((para(settings.group),),), where="the group name"))
     titles = tuple(para(_title(values[lang], bank, lang)) for lang in langs)
-    blocks.append(
-        Block(Role.TITLE, (titles,), space_before=0.2, qr=settings.website.strip(), where="the title")
-    )
-    blocks.append(
+    blocks = [
         Block(
-            Role.TEXT,
-            _cells(langs, lambda lang: _meeting_cell(meeting, values[lang], lang)),
-            space_before=0.8,
-            boxed=True,
-            where="the meeting details",
-        )
-    )
-    blocks.append(_heading(langs, "questions"))
+            Role.TITLE,
+            (titles,),
+            kicker=settings.group.strip(),
+            byline=contact_line(settings, with_group=False),
+            qr=settings.website.strip(),
+            where="the title",
+        ),
+        _meeting_block(meeting, values, langs),
+    ]
     for n, entry in enumerate(meeting.agenda, 1):
         question = bank.get(entry.question)
         where = f"question {n} ({question.id})"
         cells = _cells(langs, lambda lang, q=question, e=entry, w=where: _question_cell(q, e, lang, ctx, w))
         blocks.append(
-            Block(Role.ITEM, cells, marker=f"{n}.", space_before=0.5 if n == 1 else 0.55, where=where)
+            Block(
+                Role.ITEM,
+                cells,
+                marker=f"{n}.",
+                space_before=0.6 if n == 1 else 0.3 if len(langs) > 1 else 0.6,
+                ruled=n > 1 and len(langs) > 1,
+                where=where,
+            )
         )
-    blocks += extra
     if sections.ways:
-        blocks += _ways(bank, langs)
-    footer = footer_block(settings)
-    if footer:
-        blocks.append(footer)
+        blocks += _ways(bank, langs) if sections.way_details else [_ways_in_brief(bank, langs)]
     return blocks
 
 
-def _ways(bank: Bank, langs: Sequence[str]) -> list[Block]:
-    """The "what you can do" list: the first sentence of each way to get answers."""
-    blocks = [_heading(langs, "ways")]
-    for n, way in enumerate(bank.ways, 1):
+_CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s")
+
+
+def first_words(text: str) -> str:
+    """A way to get answers without its detail: its first sentence up to the
+    first comma, semicolon or dash ("Attend council or agency meetings and
+    testify during public comment.")."""
+    sentence = brief(text, at_least=0)
+    cut = _CLAUSE_END.search(sentence)
+    if cut is None:
+        return sentence
+    return sentence[: cut.start()].rstrip() + "."
+
+
+def _way_texts(bank: Bank, langs: Sequence[str]) -> list[tuple[str, dict[str, str]]]:
+    """(id, text in each language) of every way to get answers."""
+    for way in bank.ways:
         missing = [lang for lang in langs if not way.texts.get(lang)]
         if missing:
             raise MeetingkitError(
                 f"the way to get answers {way.id!r} has no {missing[0]!r} text in the question bank"
             )
+    return [(way.id, way.texts) for way in bank.ways]
+
+
+def _ways(bank: Bank, langs: Sequence[str]) -> list[Block]:
+    """The "what you can do" list: a heading, then the first sentence of each way to get answers."""
+    blocks = [_heading(langs, "ways")]
+    for n, (way, texts) in enumerate(_way_texts(bank, langs), 1):
         blocks.append(
             Block(
                 Role.ITEM,
-                _cells(langs, lambda lang, way=way: (para(brief(way.texts[lang], at_least=0)),)),
+                _cells(langs, lambda lang, texts=texts: (para(brief(texts[lang], at_least=0)),)),
                 marker="•",
-                space_before=0.35 if n > 1 else 0.5,
-                where=f"“what you can do” ({way.id})",
+                space_before=0.25 if n > 1 else 0.4,
+                where=f"“what you can do” ({way})",
             )
         )
     return blocks
+
+
+def _ways_in_brief(bank: Bank, langs: Sequence[str]) -> Block:
+    """ "What you can do" without its details, run into one paragraph: the first words of each way."""
+    ways = _way_texts(bank, langs)
+
+    def cell(lang: str) -> Cell:
+        label = Run(handout_words(lang)["ways"] + ":", bold=True)
+        return (para(label, " " + " •\u00a0".join(first_words(texts[lang]) for _, texts in ways)),)
+
+    return Block(Role.TEXT, _cells(langs, cell), space_before=0.8, ruled=True, where="“what you can do”")
 
 
 def _heading(langs: Sequence[str], key: str) -> Block:
@@ -197,13 +271,18 @@ def _heading(langs: Sequence[str], key: str) -> Block:
     )
 
 
-def footer_block(settings: Settings) -> Block | None:
+def contact_line(settings: Settings, with_group: bool = True) -> str:
     """Who we are and how to reach us: the same in every language."""
-    parts = [settings.group, settings.contact, settings.website]
-    line = " · ".join(part.strip() for part in parts if part.strip())
+    parts = [settings.group if with_group else "", settings.contact, settings.website]
+    return " · ".join(part.strip() for part in parts if part.strip())
+
+
+def footer_block(settings: Settings) -> Block | None:
+    """The contact line at the foot of a page."""
+    line = contact_line(settings)
     if not line:
         return None
-    return Block(Role.TEXT, ((para(line),),), space_before=1.2, at_bottom=True, where="the contact lines")
+    return Block(Role.TEXT, ((para(line),),), space_before=1.0, at_bottom=True, where="the contact lines")
 
 
 def handout_meta(settings: Settings, meeting: Meeting, bank: Bank, langs: Sequence[str]) -> Meta:
@@ -218,17 +297,14 @@ def handout_meta(settings: Settings, meeting: Meeting, bank: Bank, langs: Sequen
     )
 
 
-def handout_cuts(meeting: Meeting, langs: Sequence[str], sections: Sections, large_print: bool) -> list[str]:
-    """What a user can leave out when the handout does not fit, most useful first."""
+def handout_cuts(meeting: Meeting, langs: Sequence[str], large_print: bool, sides: int) -> list[str]:
+    """What makes room on the page, most useful first: when even the questions
+    alone do not fit, and to get back what was left out."""
     cuts = []
     if len(meeting.agenda) > 1:
         cuts.append(f"ask fewer questions (the agenda of {meeting.id} has {len(meeting.agenda)})")
-    if sections.why:
-        cuts.append("drop “why it matters” with --no-why")
-    if sections.ways:
-        cuts.append("drop “what you can do” with --no-ways")
-    if len(langs) > 1:
-        cuts.append(f"print one language per page (--lang {langs[0]}, then --lang {langs[1]})")
+    if len(langs) > 1 and sides == 1:
+        cuts.append("print one language on each side of the sheet with --sides 2")
     if large_print:
         cuts.append("print without --large-print")
     return cuts

@@ -1,22 +1,63 @@
-"""The handout as a PDF: blocks, a font that can draw them, one fitted page."""
+"""The handout as a PDF: blocks, a font that can draw them, one fitted page
+(or one per side), leaving out optional parts when the whole does not fit.
+
+A handout that stops with "too long" fails its reader at the worst moment, so
+when everything does not fit even at the smallest size, parts are left out in
+the order of ``LADDER`` (the least needed first) and the page prints; the
+result says what was left out and how to get it back. Only questions that
+cannot fit on their own stop the print.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..bank import Bank
+from ..errors import UsageError
 from ..model import Meeting, Settings
 from .blocks import Block, where_texts
 from .fonts import choose
 from .handout import EVERYTHING, Sections, handout_blocks, handout_cuts, handout_meta
-from .page import PageSpec, fitted_page
+from .page import Layout, PageSpec, fitted_page, largest_size, render, too_long
 from .pdfmeta import Meta
 
 FLOOR, CEILING = 10.0, 14.0
 LARGE_FLOOR, LARGE_CEILING = 18.0, 24.0
 """Body sizes in points: never below the floor; above the ceiling the page
 would look shouted rather than easy to read."""
+LADDER = (
+    ("way_details", "the details of “What you can do” (each way is cut to its first words)"),
+    ("why", "“Why it matters” under each question"),
+    ("ways", "“What you can do”"),
+)
+"""What is left out, in this order, until the questions fit: (part of
+``Sections``, what the user is told)."""
+
+
+@dataclass(frozen=True)
+class Handout:
+    data: bytes
+    size: float
+    """The body size in points."""
+    left_out: tuple[str, ...] = ()
+    """What was left out to fit, in the user's words; empty when nothing was."""
+    remedies: tuple[str, ...] = ()
+    """How to get what was left out back onto the page."""
+    sides: int = 1
+
+    def notes(self) -> list[str]:
+        """What to tell the user (the command line's ``note:`` lines, the
+        app's Print mode): each part left out, then how to get it back."""
+        if not self.left_out:
+            return []
+        back = "; or ".join(self.remedies) or "shorten the questions' wording"
+        page = "one page" if self.sides == 1 else "each side"
+        return [
+            *(f"left out {what} to fit {page} at {self.size:g} pt" for what in self.left_out),
+            f"to make room for what was left out: {back}",
+        ]
 
 
 def handout_pdf(
@@ -29,18 +70,75 @@ def handout_pdf(
     large_print: bool = False,
     font: Path | None = None,
     sections: Sections = EVERYTHING,
-    extra: Sequence[Block] = (),
-    extra_cuts: Sequence[str] = (),
-) -> tuple[bytes, float]:
-    """The one-page handout and its body size in points.
-
-    ``extra`` blocks (promises, say) go after the questions; ``extra_cuts``
-    tell the user how to leave them out when the page is too full.
-    """
-    blocks = handout_blocks(settings, meeting, bank, langs, sections, extra)
-    cuts = [*handout_cuts(meeting, langs, sections, large_print), *extra_cuts]
+    sides: int = 1,
+) -> Handout:
+    """The handout: one page, or with ``sides=2`` one page per language
+    (a two-sided sheet), both at the same size with the same parts left out."""
+    if sides == 2 and len(langs) != 2:
+        raise UsageError("--sides 2 prints one language on each side: give two, such as --lang en,es")
+    pages = [(lang,) for lang in langs] if sides == 2 else [tuple(langs)]
     meta = handout_meta(settings, meeting, bank, langs)
-    return one_page(blocks, meta, cuts, paper=paper, large_print=large_print, font=font)
+    full = [handout_blocks(settings, meeting, bank, page, sections) for page in pages]
+    spec = page_spec(
+        [b for blocks in full for b in blocks], meta, paper=paper, large_print=large_print, font=font
+    )
+    cuts = handout_cuts(meeting, langs, large_print, sides)
+    for left_out, shorter in shorter_versions(sections):
+        sides_blocks = (
+            [handout_blocks(settings, meeting, bank, page, shorter) for page in pages] if left_out else full
+        )
+        layouts = [Layout(blocks, spec) for blocks in sides_blocks]
+        sizes = [largest_size(layout) for layout in layouts]
+        if None in sizes:
+            continue
+        size = min(s for s in sizes if s is not None)
+        remedies = cuts
+        if (
+            "why" in left_out
+            and shorter.ways
+            and _whys_fit_without_ways(settings, meeting, bank, pages, spec, sections)
+        ):
+            remedies = [*cuts, "leave out “What you can do” with --no-ways to keep “Why it matters”"]
+        told = tuple(what for part, what in LADDER if part in left_out)
+        return Handout(render(layouts, size), size, told, tuple(remedies), sides)
+    raise too_long(max(layouts, key=lambda layout: layout.overflow(spec.floor)), cuts)
+
+
+def shorter_versions(asked: Sections) -> Iterator[tuple[tuple[str, ...], Sections]]:
+    """The sections asked for, then with each part of ``LADDER`` they still
+    have left out in turn, with the parts left out so far."""
+    yield (), asked
+    current, left_out = asked, ()
+    for part, _ in LADDER:
+        if getattr(current, part) and (part != "way_details" or current.ways):
+            current, left_out = replace(current, **{part: False}), (*left_out, part)
+            yield left_out, current
+
+
+def _whys_fit_without_ways(
+    settings: Settings,
+    meeting: Meeting,
+    bank: Bank,
+    pages: list[tuple[str, ...]],
+    spec: PageSpec,
+    asked: Sections,
+) -> bool:
+    """Whether the handout without "what you can do" keeps every "why it matters"."""
+    without = replace(asked, ways=False)
+    return all(
+        Layout(handout_blocks(settings, meeting, bank, page, without), spec).overflow(spec.floor) <= 0
+        for page in pages
+    )
+
+
+def page_spec(
+    blocks: Sequence[Block], meta: Meta, *, paper: str, large_print: bool, font: Path | None
+) -> PageSpec:
+    """Every one-page sheet's floor and ceiling, and a font that draws all of ``blocks``."""
+    floor, ceiling = (LARGE_FLOOR, LARGE_CEILING) if large_print else (FLOOR, CEILING)
+    return PageSpec(
+        paper=paper, floor=floor, ceiling=ceiling, fonts=choose(where_texts(blocks), font), meta=meta
+    )
 
 
 def one_page(
@@ -52,10 +150,7 @@ def one_page(
     large_print: bool,
     font: Path | None,
 ) -> tuple[bytes, float]:
-    """Any one-page sheet (this handout, the promises handout): the same
-    floors, the same glyph check, the same fitter."""
-    floor, ceiling = (LARGE_FLOOR, LARGE_CEILING) if large_print else (FLOOR, CEILING)
-    spec = PageSpec(
-        paper=paper, floor=floor, ceiling=ceiling, fonts=choose(where_texts(blocks), font), meta=meta
-    )
+    """Any other one-page sheet (the promises handout): the same floors, the
+    same glyph check, the same fitter, and an error when it does not fit."""
+    spec = page_spec(blocks, meta, paper=paper, large_print=large_print, font=font)
     return fitted_page(blocks, spec, cuts)

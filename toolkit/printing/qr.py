@@ -30,12 +30,19 @@ MAX_BYTES = 300
 
 
 class QRCode(Flowable):
-    def __init__(self, data: str) -> None:
+    """The symbol with its quiet zone all round, or with ``in_corner`` on its
+    left only: in the top right corner of a page the margins are the white
+    above and to the right (wider than any quiet zone), and the page leaves
+    ``quiet_zone`` below it."""
+
+    def __init__(self, data: str, in_corner: bool = False) -> None:
         super().__init__()
         self.matrix = symbol_rows(data)
         count = len(self.matrix)
-        self.module = max(MIN_SIZE / count, MIN_MODULE)
-        self.width = self.height = (count + 2 * QUIET) * self.module
+        self.module = module_size(data)
+        self.below = 0 if in_corner else QUIET
+        self.width = (count + (1 if in_corner else 2) * QUIET) * self.module
+        self.height = (count + (0 if in_corner else 2) * QUIET) * self.module
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -44,11 +51,21 @@ class QRCode(Flowable):
         canvas, m, count = self.canv, self.module, len(self.matrix)
         path = canvas.beginPath()
         for r, row in enumerate(self.matrix):
-            y = (count - 1 - r + QUIET) * m
+            y = (count - 1 - r + self.below) * m
             for start, length in dark_runs(row):
                 path.rect((start + QUIET) * m, y, length * m, m)
         canvas.setFillColorRGB(0, 0, 0)
         canvas.drawPath(path, stroke=0, fill=1)
+
+
+def module_size(data: str) -> float:
+    """Points per module of the symbol for ``data``."""
+    return max(MIN_SIZE / len(symbol_rows(data)), MIN_MODULE)
+
+
+def quiet_zone(data: str) -> float:
+    """The white, in points, the symbol for ``data`` needs on every side."""
+    return QUIET * module_size(data)
 
 
 @lru_cache(maxsize=8)

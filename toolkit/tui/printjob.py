@@ -68,7 +68,7 @@ def make(job: PrintJob, session: Session) -> Printed:
         from ..printing.handout import Sections
         from ..printing.handout_pdf import handout_pdf
 
-        data, size = handout_pdf(
+        handout = handout_pdf(
             settings,
             job.meeting,
             session.bank,
@@ -78,7 +78,8 @@ def make(job: PrintJob, session: Session) -> Printed:
             font=font,
             sections=Sections(why=job.why, ways=job.ways),
         )
-        return Printed(data, f"Fits on one page at {size:g} pt type.")
+        left_out = "".join(f" Note: {note}." for note in handout.notes())
+        return Printed(handout.data, f"Fits on one page at {handout.size:g} pt type.{left_out}")
     if job.kind == "promises":
         from ..printing.promises_handout import on_record, promise_words, promises_pdf
 
