@@ -121,10 +121,14 @@ def write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
             temp.unlink()
         kept = "the previous version is intact" if path.exists() else "nothing was written"
         raise SaveError(f"could not save {path}: {_reason(exc)}; {kept}") from None
-    if not durable:
-        return
+    if durable:
+        fsync_folder(path.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or unlink in ``folder`` survive a power cut."""
     try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
+        dir_fd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
         finally:

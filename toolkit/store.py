@@ -21,9 +21,17 @@ from datetime import date
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
-from .atomic import current_revision, locked, make_private_dir, replace_if_unchanged, revision_of, write_bytes
+from .atomic import (
+    current_revision,
+    fsync_folder,
+    locked,
+    make_private_dir,
+    replace_if_unchanged,
+    revision_of,
+    write_bytes,
+)
 from .cache import RecordCache
-from .errors import ConflictError, FileProblem, NotFound, UsageError
+from .errors import ConflictError, FileProblem, NotFound, SaveError, UsageError
 from .layout import (
     ENV_VAR,
     RECORD_FOLDERS,
@@ -148,6 +156,29 @@ class Store:
         record.revision = replace_if_unchanged(
             path, data, record.revision, None if self.bulk else self.layout.lock_dir, durable=not self.bulk
         )
+
+    def check_unchanged(self, files: dict[Path, str | None]) -> None:
+        """Raise ConflictError unless every file is still at the revision given (None: as found)."""
+        for path, revision in files.items():
+            if revision is not None and current_revision(path) != revision:
+                raise ConflictError(
+                    f"{path} changed since it was read (someone saved it meanwhile); nothing was deleted. "
+                    "Look at it again, then delete"
+                )
+
+    def delete(self, path: Path, revision: str | None) -> None:
+        """Remove a record file if it is still at ``revision`` (None: whatever it holds), under its lock."""
+        self.layout.require()
+        self.layout.check_inside(path)
+        with locked(self.layout.lock_dir, path):
+            self.check_unchanged({path: revision})
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                return
+            except OSError as exc:
+                raise SaveError(f"could not delete {path} ({exc.strerror})") from None
+        fsync_folder(path.parent)
 
     def update(self, path: Path, kind: FileKind[R], change: Callable[[R], None], new: Callable[[], R]) -> R:
         """Read, change and write one record under its lock: no lost update."""

@@ -52,6 +52,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     unask.add_argument("meeting_id", metavar="MEETING_ID")
     unask.add_argument("question_id", metavar="QUESTION_ID")
     unask.set_defaults(handler=run_unask)
+    rm = msub.add_parser(
+        "delete", parents=[common], help="delete a meeting with its answers, promises and testimony"
+    )
+    rm.add_argument("meeting_id", metavar="MEETING_ID")
+    rm.add_argument("--yes", action="store_true", help="needed when answers or testimony would go too")
+    rm.set_defaults(handler=run_delete)
     edit = msub.add_parser("set", parents=[common], help="change a meeting's details")
     edit.add_argument("meeting_id", metavar="MEETING_ID")
     edit.add_argument("--body", help="the council or board")
@@ -211,6 +217,20 @@ def run_unask(args: argparse.Namespace) -> int:
     meeting.agenda = kept
     ws.save_meeting(meeting)
     print(f"{meeting.id}: removed {args.question_id}; {len(kept)} questions left")
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    from ..actions.delete import plan_meeting_removal, remove_meeting
+
+    ws = context.open_workspace(args)
+    removal = plan_meeting_removal(ws, args.meeting_id)
+    if removal.logged and not args.yes:
+        raise UsageError(
+            f"this would delete {removal.summary()}; nothing was deleted. Add --yes to delete them all"
+        )
+    remove_meeting(ws, removal)
+    print(f"deleted {removal.summary()}")
     return 0
 
 

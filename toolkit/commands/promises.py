@@ -34,6 +34,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     up.add_argument("--evidence", default="", help="link or document name that shows it")
     up.add_argument("--on", type=context.iso_date, help="when (default: today)")
     up.set_defaults(handler=run_update)
+    rm = psub.add_parser(
+        "delete", parents=[common], help="delete a promise logged by mistake (with its history)"
+    )
+    rm.add_argument("promise_id", metavar="PROMISE_ID")
+    rm.add_argument(
+        "--yes", action="store_true", help="needed when the promise has a history beyond being made"
+    )
+    rm.set_defaults(handler=run_delete)
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -95,6 +103,21 @@ def run_update(args: argparse.Namespace) -> int:
 
     ws.update_answer(answer.meeting, answer.question, change)
     print(f"{promise.id}: {args.status}")
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    from ..actions.delete import remove_promise
+
+    ws = context.open_workspace(args)
+    _answer, promise = ws.find_promise(args.promise_id)
+    if len(promise.history) > 1 and not args.yes:
+        raise UsageError(
+            f"{promise.id} has {len(promise.history)} dated changes; nothing was deleted. "
+            "Add --yes to delete it with its history (or record `--status withdrawn` instead)"
+        )
+    removed = remove_promise(ws, promise.id)
+    print(f"deleted {removed.id}: {removed.what}")
     return 0
 
 
