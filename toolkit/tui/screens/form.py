@@ -58,9 +58,9 @@ class FormScreen(ModalScreen[T], Generic[T]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="form-box"):
+        with VerticalScroll(classes="form-box", can_focus=False):
             yield Static(self.TITLE_TEXT, classes="dialog-title")
-            with VerticalScroll(classes="form-fields", can_focus=False):
+            with Vertical(classes="form-fields"):
                 yield from self.compose_fields()
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary", compact=True)
