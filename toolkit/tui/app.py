@@ -88,13 +88,18 @@ class MeetingkitApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-        *(Binding(m.key, f"mode('{m.name}')", m.title, id=f"mode.{m.name}", show=False) for m in STEPS),
+        *(
+            Binding(f"{m.key},alt+{m.key}", f"mode('{m.name}')", m.title, id=f"mode.{m.name}", show=False)
+            for m in STEPS
+        ),
         Binding("ctrl+g", "choose_meeting", "Meeting", id="app.meeting"),
         Binding("f3", "settings", "Settings", id="app.settings", show=False),
         Binding("f4", "problems", "Problems", id="app.problems", show=False),
         Binding("f5", "reload", "Reload from disk", id="app.reload", show=False),
         Binding("r", "retry", "Try again", id="app.retry"),
     ]
+    """alt+digit too: a terminal reads escape and a digit typed quickly as alt+digit,
+    and "escape, then the mode's number" is how a text field is left for a mode."""
     NEEDS_SESSION = frozenset({"mode", "choose_meeting", "settings", "problems", "reload"})
 
     def __init__(
@@ -270,6 +275,9 @@ class MeetingkitApp(App[int]):
     async def action_mode(self, name: str) -> None:
         if self.session is not None and name in BY_NAME:
             await self.switch_mode(name)
+            screen = self.screen
+            if isinstance(screen, ModeScreen):
+                screen.arrive()
 
     async def run_in_mode(self, name: str, action: str) -> None:
         """Go to a mode and run one of its actions (the command palette's way in)."""

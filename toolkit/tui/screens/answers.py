@@ -100,11 +100,11 @@ meeting you work on (ctrl+g picks another).
                     compact=True,
                 )
                 yield Label("Who answered", classes="field-label")
-                yield Input(id="a-official", placeholder="Sheriff Dana Whitfield", compact=True)
+                yield Input(id="a-official", placeholder="title and name", compact=True)
                 yield Label("What was said (quote or paraphrase)", classes="field-label")
                 yield TextArea(id="a-said", soft_wrap=True, compact=True)
                 yield Label("Where it is on the record (minutes link, video time)", classes="field-label")
-                yield Input(id="a-source", placeholder="Meeting video at 1:12:40", compact=True)
+                yield Input(id="a-source", placeholder="e.g. video at 1:12:40", compact=True)
                 yield Label("Private notes (never printed unless asked for)", classes="field-label")
                 yield TextArea(id="a-notes", soft_wrap=True, compact=True)
                 with Horizontal(classes="pane-buttons"):
@@ -207,9 +207,10 @@ meeting you work on (ctrl+g picks another).
             self.query_one("#a-said", TextArea).load_text(fields.get("said", ""))
             self.query_one("#a-source", Input).value = fields.get("source", "")
             self.query_one("#a-notes", TextArea).load_text(fields.get("notes", ""))
-        self.query_one("#a-official", Input).suggester = SuggestFromList(
-            self.known_officials(), case_sensitive=False
-        )
+        known = self.known_officials()
+        official = self.query_one("#a-official", Input)
+        official.suggester = SuggestFromList(known, case_sensitive=False)
+        official.placeholder = f"title and name, e.g. {known[0]}" if known else "title and name"
 
     def known_officials(self) -> list[str]:
         names = [f"{o.title} {o.name}".strip() for o in self.session.settings.officials]
