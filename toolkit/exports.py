@@ -50,10 +50,14 @@ def _table(table: rt.Table) -> list[str]:
     return [*lines, ""]
 
 
-def report_markdown(summary: Summary, settings: Settings) -> str:
+def report_markdown(summary: Summary, settings: Settings, left_out: list[str] | None = None) -> str:
     """The accountability report: a glance, overdue promises, every promise,
-    each official's record, and each question with the exact quotes and sources."""
+    each official's record, and each question with the exact quotes and sources.
+    ``left_out`` names the files that could not be read (said first, in bold)."""
     lines = [f"# {md_text(rt.title(settings))}", "", md_text(rt.byline(settings)), "", rt.intro(summary), ""]
+    missing = rt.left_out(left_out or [])
+    if missing:
+        lines += [f"**{md_text(missing[0])}**", "", *(f"- {md_text(f)}" for f in missing[1:]), ""]
     lines += ["## At a glance", "", *(f"- {md_text(line)}" for line in rt.glance(summary)), ""]
     for table in rt.tables(summary):
         lines += _table(table)
@@ -99,8 +103,9 @@ def _iso(day: date | None) -> str:
 # --- CSV ----------------------------------------------------------------------
 
 
-def report_csv(summary: Summary) -> str:
-    """One row per logged answer, then one per promise (RFC 4180; encode as UTF-8)."""
+def report_csv(summary: Summary, left_out: list[str] | None = None) -> str:
+    """One row per logged answer, then one per promise, then one per file that
+    could not be read (``left-out``, named in ``source``); RFC 4180, encode as UTF-8."""
     columns = csv_columns(summary.include_private)
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
@@ -142,6 +147,8 @@ def report_csv(summary: Summary) -> str:
                 "as_of": as_of,
             }
         )
+    for file in left_out or []:
+        writer.writerow({"record": "left-out", "source": file, "as_of": as_of})
     return buffer.getvalue()
 
 

@@ -8,7 +8,7 @@ columns), so it lives apart from the code that fills it, and
 from __future__ import annotations
 
 CSV_COLUMNS = (
-    ("record", "answer or promise"),
+    ("record", "answer, promise, or left-out (a file that could not be read, named in source)"),
     ("meeting", "meeting id"),
     ("meeting_date", "YYYY-MM-DD"),
     ("body", "the council or board"),

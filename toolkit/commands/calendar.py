@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from ..tracker import promise_rows
     from .record import as_of, load_record
 
-    target = output_file(args.output)
+    target = output_file(args.output, ".ics")
     ws = context.open_workspace(args)
     record = load_record(ws)
     rows = promise_rows(record.answers, as_of(args.as_of))

@@ -19,7 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
 from ...bank import entry_text, placeholder_values
-from ...errors import MeetingkitError
+from ...errors import FileProblem, MeetingkitError
 from ...model import ANSWER_STATUSES, Answer, Meeting
 from ...tracker import add_promise, due_text, log_answer
 from ..markup import literal
@@ -113,7 +113,12 @@ meeting you work on (ctrl+g picks another).
                 yield Static("", id="a-promises")
 
     def on_mount(self) -> None:
-        self.query_one("#a-agenda", DataTable).add_columns("#", "Question", "Answer", "Promises")
+        table = self.query_one("#a-agenda", DataTable)
+        # The question's id last: at 80 columns it is what gets cut, not the answer.
+        table.add_column("#", key="number")
+        table.add_column("Answer", key="answer")
+        table.add_column("Promises", key="promises")
+        table.add_column("Question", key="question")
         self.query_one("#a-agenda", DataTable).tooltip = "a p d x n set the answer; ctrl+s saves"
 
     # --- drawing ---------------------------------------------------------------
@@ -138,7 +143,9 @@ meeting you work on (ctrl+g picks another).
             answer = answers.get(entry.question)
             status = answer.status if answer else ""
             promises = str(len(answer.promises)) if answer and answer.promises else ""
-            table.add_row(str(n), Text(entry.question), status_cell(status), promises, key=entry.question)
+            broken = self.session.broken_answer(meeting.id, entry.question) is not None
+            cell = Text("⚠ broken", style="bold red") if broken else status_cell(status)
+            table.add_row(str(n), cell, promises, Text(entry.question), key=entry.question)
         ids = [e.question for e in meeting.agenda]
         if self.question_id in ids:
             table.move_cursor(row=ids.index(self.question_id))
@@ -155,6 +162,16 @@ meeting you work on (ctrl+g picks another).
             self.loaded = None
             self.autosaver = None
             heading.update("Nothing to log: add questions to the agenda first (Questions mode, 1).")
+            self.fill({name: "" for name in FIELDS})
+            self.query_one("#a-promises", Static).update("")
+            return
+        broken = self.session.broken_answer(meeting.id, question_id)
+        for widget in self.query("#a-form Select, #a-form Input, #a-form TextArea"):
+            widget.disabled = broken is not None  # typing there could only overwrite the file
+        if broken is not None:
+            self.loaded = None
+            self.autosaver = None
+            heading.update(f"{self.question_heading(meeting, question_id)}\n\n{self.broken_text(broken)}")
             self.fill({name: "" for name in FIELDS})
             self.query_one("#a-promises", Static).update("")
             return
@@ -183,6 +200,16 @@ meeting you work on (ctrl+g picks another).
         text = entry_text(question, lang, values, entry, meeting.language).text
         who = f" — asked by {literal(entry.speaker)}" if entry.speaker else ""
         return f"[b]{number}. {literal(text)}[/b]{who}"
+
+    def broken_text(self, problem: FileProblem) -> str:
+        """Where the answer's file is and what is wrong with it: never shown as unanswered."""
+        where = literal(self.session.ws.relative(problem.path))
+        line = f", line {problem.line}" if problem.line else ""
+        return (
+            f"[b $error]⚠ This answer's file cannot be read[/]: {where}{line}: {literal(problem.message)}\n"
+            "It is left out of the report and the handouts until it is fixed. Fix it in any "
+            "editor, then press F5 to read it again (F4 lists every problem)."
+        )
 
     def show_promises(self, answer: Answer) -> None:
         if not answer.promises:
@@ -336,9 +363,8 @@ meeting you work on (ctrl+g picks another).
 
     def redraw_row(self, answer: Answer) -> None:
         table = self.query_one("#a-agenda", DataTable)
-        table.update_cell(answer.question, table.ordered_columns[2].key, status_cell(answer.status))
-        count = str(len(answer.promises)) if answer.promises else ""
-        table.update_cell(answer.question, table.ordered_columns[3].key, count)
+        table.update_cell(answer.question, "answer", status_cell(answer.status))
+        table.update_cell(answer.question, "promises", str(len(answer.promises)) if answer.promises else "")
 
     def reload(self, answer: Answer) -> None:
         if self.autosaver is not None:

@@ -20,11 +20,11 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def field(label: str, widget: Widget, hint: str = "") -> ComposeResult:
+def field(label: str, widget: Widget, hint: str = "", compact: bool = True) -> ComposeResult:
     """A label, the field (one line where it can be), and its error or hint below."""
     yield Label(label, classes="field-label")
     if isinstance(widget, (Input, Select)):
-        widget.compact = True
+        widget.compact = compact
     yield widget
     note = Static(hint, classes="field-error hint" if hint else "field-error", id=f"{widget.id}-error")
     note.display = bool(hint)

@@ -38,7 +38,9 @@ class PromiseForm(FormScreen[Promised]):
             "Due date (YYYY-MM-DD), empty if none was given",
             Input(id="pf-due", placeholder="YYYY-MM-DD", validators=[Checked(parse_date, optional=True)]),
         )
-        yield from field("Note (optional)", Input(id="pf-note", placeholder="e.g. said during public comment"))
+        yield from field(
+            "Note (optional)", Input(id="pf-note", placeholder="e.g. said during public comment")
+        )
 
     def on_mount(self) -> None:
         super().on_mount()

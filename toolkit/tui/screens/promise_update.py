@@ -42,7 +42,8 @@ class PromiseUpdate(FormScreen[Update]):
         )
         yield from field("What happened", Input(id="pu-note", placeholder="e.g. emailed to the clerk"))
         yield from field(
-            "Evidence (link or document name)", Input(id="pu-evidence", placeholder="e.g. a link, or board packet p. 14")
+            "Evidence (link or document name)",
+            Input(id="pu-evidence", placeholder="e.g. a link, or board packet p. 14"),
         )
 
     def submit(self) -> Update | None:
