@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     from ..session import Session
 
 
+def steady_cursors(screen: Screen) -> None:
+    """Screenshots and tests: a blinking cursor makes every picture differ."""
+    if screen.app.is_headless:
+        for field in screen.query("Input, TextArea"):
+            field.cursor_blink = False  # type: ignore[attr-defined]
+
+
 class ModeScreen(Screen[None]):
     MODE: ClassVar[str] = ""
     HELP: ClassVar[str] = ""
@@ -49,9 +56,7 @@ class ModeScreen(Screen[None]):
         yield from ()
 
     def on_screen_resume(self) -> None:
-        if self.app.is_headless:  # screenshots and tests: a blinking cursor makes every picture differ
-            for field in self.query("Input, TextArea"):
-                field.cursor_blink = False  # type: ignore[attr-defined]
+        steady_cursors(self)
         self.query_one(ModeTabs).active = f"tab-{self.MODE}"
         self.query_one(ModeBar).show_problems(len(self.session.problems))
         self.sync()

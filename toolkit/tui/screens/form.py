@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
+from .base import steady_cursors
 from .choice import Choice, Pick
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ class FormScreen(ModalScreen[T], Generic[T]):
         yield from ()
 
     def on_mount(self) -> None:
+        steady_cursors(self)
         self._initial = self.snapshot()
 
     def snapshot(self) -> dict[str, Any]:
