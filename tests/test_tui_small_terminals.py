@@ -338,11 +338,17 @@ def test_the_palette_fills_placeholders_and_matches_questions_by_their_words(dem
 # --- a broken answer file -------------------------------------------------------------
 
 
+def _break_an_answer(ws: Workspace) -> Path:
+    held = ws.meetings().records[0]
+    path = ws.answer_path(held.id, held.agenda[2].question)
+    path.write_text("status: [oops\n")
+    return path
+
+
 def test_a_broken_answer_file_is_shown_as_broken_and_where(demo_ws: Workspace) -> None:
     held = demo_ws.meetings().records[0]
     qid = held.agenda[2].question
-    path = demo_ws.answer_path(held.id, qid)
-    path.write_text("status: [oops\n")
+    path = _break_an_answer(demo_ws)
 
     async def steps(pilot):  # type: ignore[no-untyped-def]
         pilot.app.open_meeting(held.id)
@@ -360,3 +366,13 @@ def test_a_broken_answer_file_is_shown_as_broken_and_where(demo_ws: Workspace) -
 
     drive(demo_ws.root, steps)
     assert path.read_text() == "status: [oops\n"
+
+
+def test_the_problems_badge_leaves_every_mode_tab_in_view_at_80_columns(demo_ws: Workspace) -> None:
+    _break_an_answer(demo_ws)
+
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        tabs = screen_text(pilot.app).splitlines()[1]
+        assert tabs.startswith(" 1 Questions") and "6 Print" in tabs and "⚠ 1" in tabs
+
+    drive(demo_ws.root, steps, size=SMALL)
