@@ -36,11 +36,7 @@ class ModeBar(Horizontal):
     def _badge(self, count: int) -> str:
         """The count in words where there is room; at 80 columns only "⚠ 2", or
         the words would push the first tab off the left edge."""
-        words = (
-            f" problem{'s' if count != 1 else ''}"
-            if not self.size.width or self.size.width >= WORDS_FROM
-            else ""
-        )
+        words = f" problem{'s' if count != 1 else ''}" if self.app.size.width >= WORDS_FROM else ""
         return f"[@click=app.problems]⚠ {count}{words}[/]"
 
     def show_problems(self, count: int) -> None:
