@@ -9,7 +9,6 @@ from textual.widgets import Static, Tab, Tabs
 
 from ..modes import MODES
 
-
 WORDS_FROM = 90
 """Columns from which the problems badge has room for its words beside the six tabs."""
 
