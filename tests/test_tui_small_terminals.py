@@ -9,6 +9,8 @@ from pathlib import Path
 
 from conftest import TODAY
 from test_tui_support import drive, keys, open_testimony, screen_text, shown, until
+from textual._xterm_parser import XTermParser
+from textual.message import Message
 
 from toolkit.model import AgendaEntry, Meeting
 from toolkit.store import Workspace
@@ -93,7 +95,9 @@ def test_escape_and_a_digit_read_as_alt_digit_leave_the_editor_for_that_mode(dem
         await pilot.press("enter")
         assert pilot.app.focused.id == "t-editor"
         before = screen.query_one("#t-editor").text
-        await pilot.press("alt+4")
+        for event in from_terminal("\x1b4"):  # escape and 4 typed quickly
+            pilot.app.post_message(event)
+        await pilot.pause()
         assert isinstance(pilot.app.screen, AnswersScreen)
         await pilot.press("3")
         assert pilot.app.screen is screen
@@ -101,6 +105,20 @@ def test_escape_and_a_digit_read_as_alt_digit_leave_the_editor_for_that_mode(dem
         assert screen.query_one("#t-editor").text == before
 
     drive(demo_ws.root, steps)
+
+
+def from_terminal(data: str) -> list[Message]:
+    """What Textual's terminal parser makes of ``data``, as the app receives it."""
+    parser = XTermParser()
+    return [*parser.feed(data), *parser.feed("")]
+
+
+def test_the_terminal_parser_reads_escape_and_a_digit_as_alt_digit_not_as_a_symbol(
+    demo_ws: Workspace,
+) -> None:
+    MeetingkitApp(demo_ws.root)
+    assert [event.key for event in from_terminal("\x1b4")] == ["alt+4"]  # Textual alone: "¢"
+    assert [event.key for event in from_terminal("¡")] == ["inverted_exclamation_mark"], "¡Hola! stays typed"
 
 
 def test_a_text_field_left_for_another_mode_is_not_typed_into_on_return(demo_ws: Workspace) -> None:
