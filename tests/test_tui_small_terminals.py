@@ -310,7 +310,10 @@ def test_the_welcome_text_wraps_at_the_screen_not_at_the_source(tmp_path: Path) 
     async def main() -> None:
         app = MeetingkitApp(tmp_path / "new", as_of=TODAY)
         async with app.run_test(size=SMALL) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+            await until(
+                pilot,
+                lambda: isinstance(app.screen, WelcomeScreen) and bool(app.screen.query("#welcome-intro")),
+            )
             intro = shown(app.screen.query_one("#welcome-intro"))
             assert "cooperation with ICE on the public record" in intro
 
