@@ -397,3 +397,13 @@ def test_the_problems_badge_leaves_every_mode_tab_in_view_at_80_columns(demo_ws:
         assert tabs.startswith(" 1 Questions") and "6 Print" in tabs and "⚠ 1" in tabs
 
     drive(demo_ws.root, steps, size=SMALL)
+
+
+def test_promises_show_the_official_whole_at_120_columns(demo_ws: Workspace) -> None:
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await pilot.press("5", "a")
+        await pilot.pause()
+        table = "\n".join(screen_text(pilot.app).splitlines()[6:12])
+        assert "County Attorney Priya Raman" in table
+
+    drive(demo_ws.root, steps, size=(120, 36))
