@@ -392,7 +392,7 @@ def test_metadata_and_reproducible_bytes(ws):
 def test_cli_end_to_end_bilingual_a4(cli, ws, tmp_path):
     with_spanish_names(ws)
     meeting = plan(ws)
-    out = tmp_path / "out" / "handout.pdf"
+    out = tmp_path / "handout.pdf"
     args = ("handout", meeting.id, "-o", str(out), "--lang", "en,es", "--paper", "a4")
     r = cli(*args, workspace=ws.root)
     assert r.code == 0, r.err

@@ -189,7 +189,7 @@ def test_report_as_of_a_day_before_any_meeting(cli, demo_ws: Workspace):
 
 
 def test_report_format_comes_from_the_file_name(cli, demo_ws: Workspace, tmp_path):
-    out = tmp_path / "out" / "report.csv"
+    out = tmp_path / "report.csv"
     r = cli("report", "-o", str(out), "--as-of", AS_OF, workspace=demo_ws.root)
     assert r.code == 0, r.err
     assert out.read_text(encoding="utf-8").startswith("record,meeting,")

@@ -34,8 +34,8 @@ def test_an_answer_and_a_promise_logged_in_answers_mode_are_in_the_yaml(demo_ws:
         await until(pilot, lambda: pilot.app.screen is screen)
         assert "Publish the warrant policy" in shown(screen.query_one("#a-promises"))
         table = screen.query_one("#a-agenda")
-        assert str(table.get_row(qid)[2]) == "partial"
-        assert str(table.get_row(qid)[3]) == "1"
+        assert str(table.get_cell(qid, "answer")) == "partial"
+        assert str(table.get_cell(qid, "promises")) == "1"
 
     drive(demo_ws.root, steps)
     answer = demo_ws.answer(upcoming.id, qid)
@@ -91,7 +91,7 @@ def test_the_logged_answers_of_a_held_meeting_are_shown(demo_ws: Workspace) -> N
         await until(pilot, lambda: screen.question_id == "287g-participation")
         assert screen.query_one("#a-official").value == "Sheriff Dana Whitfield"
         assert "kept" in shown(screen.query_one("#a-promises"))
-        statuses = [str(screen.query_one("#a-agenda").get_row_at(i)[2]) for i in range(4)]
+        statuses = [str(screen.query_one("#a-agenda").get_cell_at((i, 1))) for i in range(4)]
         assert statuses == ["partial", "deflected", "partial", "declined"]
 
     drive(demo_ws.root, steps)
@@ -118,7 +118,7 @@ def test_a_promise_added_on_the_command_line_meanwhile_is_merged_with_the_apps_s
         await pilot.press("a", "ctrl+s")
         await until(pilot, lambda: screen.question_id != qid)
         assert any("both saved" in n for n in notices(pilot.app))
-        assert str(screen.query_one("#a-agenda").get_row(qid)[3]) == str(len(before.promises) + 1)
+        assert str(screen.query_one("#a-agenda").get_cell(qid, "promises")) == str(len(before.promises) + 1)
 
     drive(demo_ws.root, steps)
     after = demo_ws.answer(held.id, qid)

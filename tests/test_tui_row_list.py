@@ -7,7 +7,7 @@ import asyncio
 from rich.text import Text
 from textual.app import App, ComposeResult
 
-from toolkit.tui.widgets.row_list import Column, RowList
+from toolkit.tui.widgets.row_list import Column, RowList, widths
 
 COLUMNS = (Column("Number", 8), Column("Words"))
 
@@ -57,3 +57,9 @@ def test_only_the_rows_on_screen_are_made_and_the_keys_reach_the_last() -> None:
             assert table.cursor == 2 and lines(table)[3].startswith(" 2 ")
 
     asyncio.run(main())
+
+
+def test_columns_without_a_width_share_what_the_others_leave() -> None:
+    columns = (Column("Due", 10), Column("What", share=3), Column("Who", share=2))
+    assert widths(columns, 10 + 6 + 51) == [10, 30, 21], "the odd cell goes to the last"
+    assert widths(columns, 5) == [10, 1, 1], "never narrower than one cell"

@@ -57,3 +57,86 @@ def test_print_mode(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[n
         "6",
         until_shown=lambda screen: "Fits" in str(screen.query_one("#p-fit").visual),
     )
+
+
+# --- every form and dialog at 80x24 (issue 11): the focused field and the buttons in view ---
+
+SMALL = (80, 24)
+
+
+def snap_small(snap_compare, ws: Workspace, open_it, *keys: str, held: bool = False) -> bool:  # type: ignore[no-untyped-def]
+    """At 80x24: open the demo, ``open_it(pilot)`` a form or dialog, press ``keys``."""
+
+    async def run_before(pilot):  # type: ignore[no-untyped-def]
+        await until(pilot, lambda: pilot.app.ready)
+        if held:
+            pilot.app.open_meeting(ws.meetings().records[0].id)
+        before = pilot.app.screen
+        await open_it(pilot)
+        await until(pilot, lambda: pilot.app.screen is not before and pilot.app.screen.is_mounted)
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return snap_compare(MeetingkitApp(ws.root, as_of=TODAY), terminal_size=SMALL, run_before=run_before)
+
+
+def press(*keys: str):  # type: ignore[no-untyped-def]
+    async def go(pilot):  # type: ignore[no-untyped-def]
+        await pilot.press(*keys)
+
+    return go
+
+
+async def settings(pilot):  # type: ignore[no-untyped-def]
+    pilot.app.action_settings()
+
+
+def test_settings_form_80x24_last_field(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, settings, *["tab"] * 8)
+
+
+def test_new_meeting_form_80x24_notes(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, press("n"), *["tab"] * 8)
+
+
+def test_planner_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, press("p"), held=True)
+
+
+def test_speaker_form_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, press("3", "ctrl+n"), held=True)
+
+
+def test_tailor_form_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, press("1", "t"))
+
+
+def test_promise_form_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, press("4", "ctrl+n"), held=True)
+
+
+def test_promise_update_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, press("5", "u"))
+
+
+def test_quit_question_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, press("3", "enter", "x", "ctrl+q"), held=True)
+
+
+def test_help_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, press("6", "f1"))
+
+
+async def problems_checked(pilot):  # type: ignore[no-untyped-def]
+    await pilot.press("f4")
+    await until(pilot, lambda: bool(pilot.app.screen.query("#problems-summary")))
+    await until(pilot, lambda: "Checking" not in str(pilot.app.screen.query_one("#problems-summary").visual))
+
+
+def test_problems_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, problems_checked)
+
+
+def test_meeting_picker_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, press("ctrl+g"))

@@ -5,6 +5,7 @@ what a widget shows."""
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
@@ -60,6 +61,16 @@ async def open_testimony(pilot: Pilot, meeting_id: str):  # type: ignore[no-unty
     screen = pilot.app.screen
     await until(pilot, lambda: getattr(screen, "active", None) is not None)
     return screen
+
+
+def screen_text(app: MeetingkitApp) -> str:
+    """Every line of the terminal as a user sees it (dialogs over their screen)."""
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
 
 
 def notices(app: MeetingkitApp) -> list[str]:

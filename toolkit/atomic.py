@@ -26,11 +26,20 @@ TEMP_SUFFIX = ".tmp"
 LOCK_TIMEOUT = 15.0
 
 
-def output_file(value: str | Path) -> Path:
-    """A file the user named for a PDF or export, checked before any work is done."""
+def output_file(value: str | Path, suffix: str = "", *, make_folder: bool = False) -> Path:
+    """A file the user named for a PDF or export, checked before any work is done.
+
+    A folder that does not exist is refused, not made: a typo in a path would
+    otherwise leave the file where nobody looks (``make_folder`` for the app's
+    own print folder). A name whose suffix is not ``suffix`` (".pdf") is refused
+    too: a PDF named out.txt opens as garbage in whatever opens .txt files."""
     path = Path(value).expanduser()
     if path.is_dir():
-        raise UsageError(f"{value} is a folder; give a file name such as handout.pdf")
+        raise UsageError(f"{value} is a folder; give a file name such as handout{suffix or '.pdf'}")
+    if suffix and path.suffix.lower() != suffix:
+        raise UsageError(f"{value} would hold a {suffix[1:].upper()} file: give it a name ending in {suffix}")
+    if not make_folder and not path.parent.is_dir():
+        raise UsageError(f"there is no folder {path.parent}: create it first, or write the file elsewhere")
     return path
 
 

@@ -57,11 +57,20 @@ def _table(table: rt.Table) -> list[str]:
     return [*lines, ""]
 
 
-def report_markdown(summary: Summary, settings: Settings, requests: Sequence[RequestRow] = ()) -> str:
+def report_markdown(
+    summary: Summary,
+    settings: Settings,
+    requests: Sequence[RequestRow] = (),
+    left_out: list[str] | None = None,
+) -> str:
     """The accountability report: a glance, overdue promises, every promise,
     each official's record, overdue records requests, and each question with
-    the exact quotes and sources."""
+    the exact quotes and sources. ``left_out`` names the files that could not
+    be read (said first, in bold)."""
     lines = [f"# {md_text(rt.title(settings))}", "", md_text(rt.byline(settings)), "", rt.intro(summary), ""]
+    missing = rt.left_out(left_out or [])
+    if missing:
+        lines += [f"**{md_text(missing[0])}**", "", *(f"- {md_text(f)}" for f in missing[1:]), ""]
     lines += ["## At a glance", "", *(f"- {md_text(line)}" for line in rt.glance(summary)), ""]
     late = rt.requests_table(requests)
     for table in [*rt.tables(summary), *([late] if late else [])]:
@@ -122,9 +131,15 @@ class _SafeWriter(csv.DictWriter):  # type: ignore[type-arg]
         return super().writerow({k: formula_safe(v) for k, v in rowdict.items()})
 
 
-def report_csv(summary: Summary, requests: Sequence[RequestRow] = (), guard_formulas: bool = True) -> str:
+def report_csv(
+    summary: Summary,
+    requests: Sequence[RequestRow] = (),
+    left_out: list[str] | None = None,
+    guard_formulas: bool = True,
+) -> str:
     """One row per logged answer, then one per promise, then one per filed
-    records request (RFC 4180; encode as UTF-8).
+    records request, then one per file that could not be read (``left-out``,
+    named in ``source``); RFC 4180, encode as UTF-8.
 
     Officials' words and hand-typed notes can start with ``=`` or ``@``;
     unless ``guard_formulas`` is off, such a cell gets a leading ``'`` so a
@@ -195,6 +210,8 @@ def report_csv(summary: Summary, requests: Sequence[RequestRow] = (), guard_form
                 "as_of": as_of,
             }
         )
+    for file in left_out or []:
+        writer.writerow({"record": "left-out", "source": file, "as_of": as_of})
     return buffer.getvalue()
 
 

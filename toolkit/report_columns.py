@@ -8,7 +8,10 @@ columns), so it lives apart from the code that fills it, and
 from __future__ import annotations
 
 CSV_COLUMNS = (
-    ("record", "answer, promise or request (a public records request)"),
+    (
+        "record",
+        "answer, promise, request (a records request), or left-out (an unreadable file, named in source)",
+    ),
     ("meeting", "meeting id"),
     ("meeting_date", "YYYY-MM-DD"),
     ("body", "the council or board"),

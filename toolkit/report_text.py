@@ -55,6 +55,20 @@ def intro(summary: Summary) -> str:
     )
 
 
+def left_out(files: list[str]) -> list[str]:
+    """The files the record could not read, said in the report itself (a warning
+    on the terminal does not travel with the file): a heading, then one per line."""
+    if not files:
+        return []
+    one = len(files) == 1
+    return [
+        f"Left out of this report: {plural(len(files), 'file')} could not be read, so what "
+        f"{'it records' if one else 'they record'} is missing below. Fix {'it' if one else 'them'} "
+        "and write the report again.",
+        *files,
+    ]
+
+
 def closing(summary: Summary) -> str:
     if summary.include_private:
         return "Private notes are included: do not share this report outside the group."

@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("questions", parents=[common], help="browse the question bank")
     qsub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
     ls = qsub.add_parser("list", parents=[common], help="list questions")
-    ls.add_argument("--topic", help="only this topic")
+    ls.add_argument("--topic", help="only this topic: its key or its name as listed")
     ls.add_argument("--lang", help="language code (en, es, …); default: the workspace's first")
     context.add_json(ls)
     ls.set_defaults(handler=run_list)
@@ -83,11 +83,20 @@ def _as_json(q: Question, values: dict[str, str]) -> dict[str, object]:
     }
 
 
+def _topic_key(bank: Bank, given: str) -> str:
+    """The topic's key, from the key or its name in any language as lists show it
+    ("287(g) agreements"), in any case."""
+    wanted = given.strip().casefold()
+    for key, labels in bank.topics.items():
+        if wanted in {key.casefold(), *(label.casefold() for label in labels.values())}:
+            return key
+    raise UsageError(f"no topic {given!r}; topics: {', '.join(sorted(bank.topics))}")
+
+
 def run_list(args: argparse.Namespace) -> int:
     bank, values, lang = _setup(args)
-    questions = [q for q in bank.questions.values() if not args.topic or q.topic == args.topic]
-    if args.topic and not questions:
-        raise UsageError(f"no topic {args.topic!r}; topics: {', '.join(sorted(bank.topics))}")
+    topic = _topic_key(bank, args.topic) if args.topic else None
+    questions = [q for q in bank.questions.values() if topic is None or q.topic == topic]
     if args.json:
         context.print_json([_as_json(q, values) for q in questions])
         return 0

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..bank import Bank
+from ..errors import FileProblem
 from ..model import Answer, Meeting, Settings
 from ..store import Workspace
 from . import context
@@ -22,12 +23,18 @@ class Record:
     bank: Bank
     meetings: list[Meeting]
     answers: list[Answer]
-    skipped: int
+    problems: list[FileProblem]
     """Files that could not be read (each already warned about)."""
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.skipped else 0
+        return 1 if self.problems else 0
+
+    def left_out(self, ws: Workspace) -> list[str]:
+        """Each unreadable file as the report names it: path in the workspace, line, what is wrong."""
+        return [
+            f"{ws.relative(p.path)}{f', line {p.line}' if p.line else ''}: {p.message}" for p in self.problems
+        ]
 
 
 def load_record(ws: Workspace) -> Record:
@@ -36,7 +43,7 @@ def load_record(ws: Workspace) -> Record:
     problems = [*meetings.problems, *answers.problems]
     for problem in problems:
         context.warn(f"skipped {problem}")
-    return Record(settings, context.bank_of(ws), meetings.records, answers.records, len(problems))
+    return Record(settings, context.bank_of(ws), meetings.records, answers.records, problems)
 
 
 def as_of(value: date | None) -> date:

@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     from .record import as_of, load_record
     from .request import load_rows
 
-    target = output_file(args.output) if args.output else None
+    # Markdown and CSV are text whatever their name; only a PDF must say it is one.
+    target = output_file(args.output, ".pdf" if fmt == "pdf" else "") if args.output else None
     ws = context.open_workspace(args)
     record = load_record(ws)
     summary = summarize(
@@ -71,11 +72,13 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "pdf":
         from ..printing.report_pdf import report_pdf
 
-        data = report_pdf(summary, record.settings)
+        data = report_pdf(summary, record.settings, left_out=record.left_out(ws))
     elif fmt == "csv":
-        data = report_csv(summary, requests, guard_formulas=not args.raw_csv).encode("utf-8")
+        data = report_csv(summary, requests, record.left_out(ws), guard_formulas=not args.raw_csv).encode(
+            "utf-8"
+        )
     else:
-        data = report_markdown(summary, record.settings, requests).encode("utf-8")
+        data = report_markdown(summary, record.settings, requests, record.left_out(ws)).encode("utf-8")
     if target:
         write_bytes(target, data)
         print(target)

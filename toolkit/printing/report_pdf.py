@@ -154,16 +154,30 @@ def _texts(summary: Summary, settings: Settings) -> list[tuple[str, str]]:
 
 
 def report_pdf(
-    summary: Summary, settings: Settings, *, paper: str = "letter", font: Path | None = None
+    summary: Summary,
+    settings: Settings,
+    *,
+    paper: str = "letter",
+    font: Path | None = None,
+    left_out: list[str] | None = None,
 ) -> bytes:
-    """The report as a PDF of as many pages as it needs."""
+    """The report as a PDF of as many pages as it needs; ``left_out`` names the
+    files that could not be read, said under the introduction."""
+    missing = rt.left_out(left_out or [])
     as_of = rt.day(summary.as_of)
     private = " · INCLUDES PRIVATE NOTES" if summary.include_private else ""
 
     def footer(n: int, total: int) -> str:
         return f"{settings.group or 'meetingkit'} · as of {as_of}{private} · Page {n} of {total}"
 
-    fonts = choose([*_texts(summary, settings), ("the page footer", footer(99, 99))], font)
+    fonts = choose(
+        [
+            *_texts(summary, settings),
+            ("the page footer", footer(99, 99)),
+            *(("left out", m) for m in missing),
+        ],
+        font,
+    )
     s = _Styles(fonts)
     width = PAPERS[paper][0] - 2 * MARGIN
 
@@ -173,6 +187,8 @@ def report_pdf(
             s.p(rt.byline(settings)),
             s.p(rt.intro(summary)),
         ]
+        if missing:
+            out += [Paragraph(s.bold(missing[0]), s.body), *(s.p(f, s.item, bullet="•") for f in missing[1:])]
         if summary.include_private:
             out.append(Paragraph(s.bold(rt.closing(summary)), s.body))
         out += [s.p("At a glance", s.h2), *(s.p(line, s.item, bullet="•") for line in rt.glance(summary))]

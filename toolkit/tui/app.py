@@ -32,6 +32,7 @@ from textual.widgets import Footer, Header, LoadingIndicator, Static
 from ..errors import ConflictError, MeetingkitError, WorkspaceMissing
 from ..model import Settings
 from .commands import ActionsProvider
+from .keys import read_escape_digit_as_alt
 from .modes import BY_NAME, START, Mode
 from .modes import MODES as STEPS
 from .print_tasks import PrintDone, PrintFailed
@@ -89,17 +90,28 @@ class MeetingkitApp(App[int]):
         Binding("f1,question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         *(Binding(m.key, f"mode('{m.name}')", m.title, id=f"mode.{m.name}", show=False) for m in STEPS),
+        *(
+            Binding(
+                f"alt+{m.key}", f"mode('{m.name}')", m.title, id=f"mode.{m.name}", show=False, priority=True
+            )
+            for m in STEPS
+        ),
         Binding("ctrl+g", "choose_meeting", "Meeting", id="app.meeting"),
         Binding("f3", "settings", "Settings", id="app.settings", show=False),
         Binding("f4", "problems", "Problems", id="app.problems", show=False),
         Binding("f5", "reload", "Reload from disk", id="app.reload", show=False),
         Binding("r", "retry", "Try again", id="app.retry"),
     ]
+    """alt+digit too, before any text field sees it (it carries the digit as its
+    character, which a field would type): escape and a digit typed quickly reach
+    the app as alt+digit (see keys.read_escape_digit_as_alt), and "escape, then
+    the mode's number" is how a text field is left for a mode."""
     NEEDS_SESSION = frozenset({"mode", "choose_meeting", "settings", "problems", "reload"})
 
     def __init__(
         self, root: Path, as_of: date | None = None, exit_after: str | None = None, own_process: bool = False
     ) -> None:
+        read_escape_digit_as_alt(m.key for m in STEPS)
         super().__init__()
         self.root = Path(root)
         self.today = as_of or date.today()
@@ -270,6 +282,9 @@ class MeetingkitApp(App[int]):
     async def action_mode(self, name: str) -> None:
         if self.session is not None and name in BY_NAME:
             await self.switch_mode(name)
+            screen = self.screen
+            if isinstance(screen, ModeScreen):
+                screen.arrive()
 
     async def run_in_mode(self, name: str, action: str) -> None:
         """Go to a mode and run one of its actions (the command palette's way in)."""

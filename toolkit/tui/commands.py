@@ -3,6 +3,10 @@ app's own, every meeting and every question, found by typing a few letters.
 
 Commands are derived from the bindings themselves, so a new key is in the
 palette the day it is added, under the description the footer shows.
+Questions read as they will be asked (placeholders filled), and match only
+when every word typed is in them: matched letter by letter, as the palette
+matches commands, "settings" found "Does … have a written policy on sharing
+information with ICE, s…"
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from ..bank import placeholder_values, tailor
 from .modes import MODES
 
 if TYPE_CHECKING:
@@ -58,7 +63,8 @@ class ActionsProvider(Provider):
                 meeting.id,
             )
         for question in session.bank.questions.values():
-            text = next(iter(question.texts.values())).text
+            lang, wording = next(iter(question.texts.items()))
+            text = tailor(wording.text, placeholder_values(session.settings, session.current, lang)).text
             yield (
                 f"Question: {text[:70]}",
                 partial(app.run_in_mode, "questions", f"show_question('{question.id}')"),
@@ -72,7 +78,11 @@ class ActionsProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        words = query.casefold().split()
         for name, callback, help_text in self.commands():
             score = matcher.match(name)
+            if name.startswith("Question: "):
+                found = all(word in f"{name} {help_text}".casefold() for word in words)
+                score = max(score, 0.1) if found else 0
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text or None)

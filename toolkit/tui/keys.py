@@ -1,16 +1,33 @@
 """Every binding id in the app, so a keymap entry that names none is reported
-instead of silently doing nothing."""
+instead of silently doing nothing; and escape-then-digit read as alt+digit."""
 
 from __future__ import annotations
 
 import importlib
 import inspect
 import pkgutil
+from collections.abc import Iterable
 from functools import cache
 
 from textual.binding import Binding
 
 from . import screens, widgets
+
+
+def read_escape_digit_as_alt(digits: Iterable[str]) -> None:
+    """Read escape followed by a digit as alt+digit, not as a character.
+
+    Terminals send escape and a key typed within a moment of it as one
+    sequence, and Textual reads ESC+digit as the character WezTerm on macOS
+    means by it (ESC 5 is "∞", ESC 3 "£"): "escape, 4" to leave the editor for
+    Answers typed "¢" into the testimony instead. Textual has no setting for
+    this, so those entries leave its table; a "¡" or "£" typed as itself (one
+    character, no escape) is untouched.
+    """
+    from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+
+    for digit in digits:
+        ANSI_SEQUENCES_KEYS.pop(f"\x1b{digit}", None)  # type: ignore[attr-defined]
 
 
 @cache

@@ -108,6 +108,6 @@ def make(job: PrintJob, session: Session) -> Printed:
 
 
 def write(path: Path, printed: Printed) -> Path:
-    target = output_file(path)
+    target = output_file(path, ".pdf", make_folder=True)
     write_bytes(target, printed.data)
     return target

@@ -123,6 +123,12 @@ class Session:
     def answers_of(self, meeting_id: str) -> dict[str, Answer]:
         return {a.question: a for a in self.answers if a.meeting == meeting_id}
 
+    def broken_answer(self, meeting_id: str, question_id: str) -> FileProblem | None:
+        """Why this answer's file could not be read, if it is there but broken
+        (it is then left out of ``answers``, which would pass it off as unanswered)."""
+        path = self.ws.answer_path(meeting_id, question_id)
+        return next((p for p in self.problems if p.path == path), None)
+
     def answer_for(self, meeting_id: str, question_id: str) -> Answer:
         """The answer held in memory, or a blank one to fill in."""
         found = self.answers_of(meeting_id).get(question_id)

@@ -19,7 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
 from ...bank import entry_text, placeholder_values
-from ...errors import MeetingkitError
+from ...errors import FileProblem, MeetingkitError
 from ...model import ANSWER_STATUSES, Answer, Meeting
 from ...tracker import add_promise, due_text, log_answer
 from ..markup import literal
@@ -100,11 +100,11 @@ meeting you work on (ctrl+g picks another).
                     compact=True,
                 )
                 yield Label("Who answered", classes="field-label")
-                yield Input(id="a-official", placeholder="Sheriff Dana Whitfield", compact=True)
+                yield Input(id="a-official", placeholder="title and name", compact=True)
                 yield Label("What was said (quote or paraphrase)", classes="field-label")
                 yield TextArea(id="a-said", soft_wrap=True, compact=True)
                 yield Label("Where it is on the record (minutes link, video time)", classes="field-label")
-                yield Input(id="a-source", placeholder="Meeting video at 1:12:40", compact=True)
+                yield Input(id="a-source", placeholder="e.g. video at 1:12:40", compact=True)
                 yield Label("Private notes (never printed unless asked for)", classes="field-label")
                 yield TextArea(id="a-notes", soft_wrap=True, compact=True)
                 with Horizontal(classes="pane-buttons"):
@@ -113,7 +113,12 @@ meeting you work on (ctrl+g picks another).
                 yield Static("", id="a-promises")
 
     def on_mount(self) -> None:
-        self.query_one("#a-agenda", DataTable).add_columns("#", "Question", "Answer", "Promises")
+        table = self.query_one("#a-agenda", DataTable)
+        # The question's id last: at 80 columns it is what gets cut, not the answer.
+        table.add_column("#", key="number")
+        table.add_column("Answer", key="answer")
+        table.add_column("Promises", key="promises")
+        table.add_column("Question", key="question")
         self.query_one("#a-agenda", DataTable).tooltip = "a p d x n set the answer; ctrl+s saves"
 
     # --- drawing ---------------------------------------------------------------
@@ -138,7 +143,9 @@ meeting you work on (ctrl+g picks another).
             answer = answers.get(entry.question)
             status = answer.status if answer else ""
             promises = str(len(answer.promises)) if answer and answer.promises else ""
-            table.add_row(str(n), Text(entry.question), status_cell(status), promises, key=entry.question)
+            broken = self.session.broken_answer(meeting.id, entry.question) is not None
+            cell = Text("⚠ broken", style="bold red") if broken else status_cell(status)
+            table.add_row(str(n), cell, promises, Text(entry.question), key=entry.question)
         ids = [e.question for e in meeting.agenda]
         if self.question_id in ids:
             table.move_cursor(row=ids.index(self.question_id))
@@ -155,6 +162,16 @@ meeting you work on (ctrl+g picks another).
             self.loaded = None
             self.autosaver = None
             heading.update("Nothing to log: add questions to the agenda first (Questions mode, 1).")
+            self.fill({name: "" for name in FIELDS})
+            self.query_one("#a-promises", Static).update("")
+            return
+        broken = self.session.broken_answer(meeting.id, question_id)
+        for widget in self.query("#a-form Select, #a-form Input, #a-form TextArea"):
+            widget.disabled = broken is not None  # typing there could only overwrite the file
+        if broken is not None:
+            self.loaded = None
+            self.autosaver = None
+            heading.update(f"{self.question_heading(meeting, question_id)}\n\n{self.broken_text(broken)}")
             self.fill({name: "" for name in FIELDS})
             self.query_one("#a-promises", Static).update("")
             return
@@ -184,6 +201,16 @@ meeting you work on (ctrl+g picks another).
         who = f" — asked by {literal(entry.speaker)}" if entry.speaker else ""
         return f"[b]{number}. {literal(text)}[/b]{who}"
 
+    def broken_text(self, problem: FileProblem) -> str:
+        """Where the answer's file is and what is wrong with it: never shown as unanswered."""
+        where = literal(self.session.ws.relative(problem.path))
+        line = f", line {problem.line}" if problem.line else ""
+        return (
+            f"[b $error]⚠ This answer's file cannot be read[/]: {where}{line}: {literal(problem.message)}\n"
+            "It is left out of the report and the handouts until it is fixed. Fix it in any "
+            "editor, then press F5 to read it again (F4 lists every problem)."
+        )
+
     def show_promises(self, answer: Answer) -> None:
         if not answer.promises:
             text = "No promises recorded for this question."
@@ -207,9 +234,10 @@ meeting you work on (ctrl+g picks another).
             self.query_one("#a-said", TextArea).load_text(fields.get("said", ""))
             self.query_one("#a-source", Input).value = fields.get("source", "")
             self.query_one("#a-notes", TextArea).load_text(fields.get("notes", ""))
-        self.query_one("#a-official", Input).suggester = SuggestFromList(
-            self.known_officials(), case_sensitive=False
-        )
+        known = self.known_officials()
+        official = self.query_one("#a-official", Input)
+        official.suggester = SuggestFromList(known, case_sensitive=False)
+        official.placeholder = f"title and name, e.g. {known[0]}" if known else "title and name"
 
     def known_officials(self) -> list[str]:
         names = [f"{o.title} {o.name}".strip() for o in self.session.settings.officials]
@@ -335,9 +363,8 @@ meeting you work on (ctrl+g picks another).
 
     def redraw_row(self, answer: Answer) -> None:
         table = self.query_one("#a-agenda", DataTable)
-        table.update_cell(answer.question, table.ordered_columns[2].key, status_cell(answer.status))
-        count = str(len(answer.promises)) if answer.promises else ""
-        table.update_cell(answer.question, table.ordered_columns[3].key, count)
+        table.update_cell(answer.question, "answer", status_cell(answer.status))
+        table.update_cell(answer.question, "promises", str(len(answer.promises)) if answer.promises else "")
 
     def reload(self, answer: Answer) -> None:
         if self.autosaver is not None:

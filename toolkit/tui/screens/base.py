@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input, TextArea
 
 from ...errors import MeetingkitError
 from ...model import Answer, Meeting
@@ -19,10 +19,18 @@ if TYPE_CHECKING:
     from ..session import Session
 
 
+def steady_cursors(screen: Screen) -> None:
+    """Screenshots and tests: a blinking cursor makes every picture differ."""
+    if screen.app.is_headless:
+        for field in screen.query("Input, TextArea"):
+            field.cursor_blink = False  # type: ignore[attr-defined]
+
+
 class ModeScreen(Screen[None]):
     MODE: ClassVar[str] = ""
     HELP: ClassVar[str] = ""
-    """Markdown for the help screen: what this mode is for, in plain words."""
+    """Textual markup for the help screen: what this mode is for, in plain words
+    (wrapped in the source; the help screen joins the lines again)."""
 
     def __init__(self) -> None:
         super().__init__(id=f"mode-{self.MODE}")
@@ -48,12 +56,17 @@ class ModeScreen(Screen[None]):
         yield from ()
 
     def on_screen_resume(self) -> None:
-        if self.app.is_headless:  # screenshots and tests: a blinking cursor makes every picture differ
-            for field in self.query("Input, TextArea"):
-                field.cursor_blink = False  # type: ignore[attr-defined]
+        steady_cursors(self)
         self.query_one(ModeTabs).active = f"tab-{self.MODE}"
         self.query_one(ModeBar).show_problems(len(self.session.problems))
         self.sync()
+
+    def arrive(self) -> None:
+        """Just switched to this mode: never with the focus in a text field, where
+        the key pressed next (often another mode's number) would be typed."""
+        if isinstance(self.focused, (Input, TextArea)):
+            home = self.query(self.AUTO_FOCUS).first() if self.AUTO_FOCUS else None
+            self.set_focus(home if home is not None and home.focusable else None)
 
     def sync(self) -> None:
         """Redraw from the session if it changed since this screen last drew."""

@@ -9,7 +9,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -34,10 +34,11 @@ class Choice(ModalScreen[str | None]):
         self.options = options
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
+        # The box scrolls when the message is longer than the terminal; the answers stay docked in view.
+        with VerticalScroll(classes="dialog-box", can_focus=False):
             yield Static(self.title_text, classes="dialog-title")
             yield Static(self.message, classes="dialog-message", markup=False)
-            with Horizontal(classes="dialog-buttons"):
+            with Horizontal(classes="dialog-buttons choice-buttons"):
                 for option in self.options:
                     yield Button(
                         f"{option.label} ({option.key})",

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
+from .base import steady_cursors
 from .choice import Choice, Pick
 
 if TYPE_CHECKING:
@@ -20,11 +21,11 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def field(label: str, widget: Widget, hint: str = "") -> ComposeResult:
+def field(label: str, widget: Widget, hint: str = "", compact: bool = True) -> ComposeResult:
     """A label, the field (one line where it can be), and its error or hint below."""
     yield Label(label, classes="field-label")
     if isinstance(widget, (Input, Select)):
-        widget.compact = True
+        widget.compact = compact
     yield widget
     note = Static(hint, classes="field-error hint" if hint else "field-error", id=f"{widget.id}-error")
     note.display = bool(hint)
@@ -58,9 +59,9 @@ class FormScreen(ModalScreen[T], Generic[T]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="form-box"):
+        with VerticalScroll(classes="form-box", can_focus=False):
             yield Static(self.TITLE_TEXT, classes="dialog-title")
-            with VerticalScroll(classes="form-fields", can_focus=False):
+            with Vertical(classes="form-fields"):
                 yield from self.compose_fields()
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary", compact=True)
@@ -71,6 +72,7 @@ class FormScreen(ModalScreen[T], Generic[T]):
         yield from ()
 
     def on_mount(self) -> None:
+        steady_cursors(self)
         self._initial = self.snapshot()
 
     def snapshot(self) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ..markup import literal
+from ..prose import unwrap
 
 KEYMAP_HELP = """\
 [b $accent]Changing keys[/]
@@ -59,7 +60,7 @@ def help_text(title: str, purpose: str, text: str, screen: Screen) -> str:
     return "\n\n".join(
         [
             f"[b $primary]{literal(title)}: {literal(purpose)}[/]",
-            text.strip(),
+            unwrap(text),
             "[b $accent]Keys in this mode[/]   [dim](the last column is the id for the keymap)[/dim]",
             key_table(key_rows(screen, app_bindings=False)),
             "[b $accent]Keys everywhere[/]",

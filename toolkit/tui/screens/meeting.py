@@ -51,7 +51,7 @@ the one every other mode works on (its name is in the header).
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="m-main"):
             with Vertical(id="m-left"):
-                yield Static("Meetings, upcoming first", classes="pane-title")
+                yield Static("Meetings, upcoming first", classes="pane-title", id="m-list-title")
                 yield DataTable(id="m-list", cursor_type="row", zebra_stripes=True)
                 with Horizontal(classes="pane-buttons"):
                     yield PaneButton("New (n)", id="m-new", variant="primary")
@@ -69,22 +69,32 @@ the one every other mode works on (its name is in the header).
                     yield PaneButton("Remove (x)", id="m-remove", variant="error")
 
     def on_mount(self) -> None:
-        self.query_one("#m-list", DataTable).add_columns("When", "Qs", "", "Body")
-        self.query_one("#m-agenda", DataTable).add_columns("#", "Question", "Speaker", "Words", "")
+        # Ids and names last: on a narrow screen the end of a long one is cut, not a short column.
+        self.query_one("#m-agenda", DataTable).add_columns("#", "Speaker", "Words", "Question", "")
 
     # --- drawing ---------------------------------------------------------------
 
     def refresh_view(self) -> None:
         session = self.session
         listing = self.query_one("#m-list", DataTable)
-        listing.clear()
-        for m in session.meetings_upcoming_first():
+        listing.clear(columns=True)
+        meetings = session.meetings_upcoming_first()
+        bodies = {m.body for m in meetings}
+        one_body = len(bodies) == 1
+        # One body for all (the usual case): named once above, not cut in every row.
+        listing.add_columns("When", "Qs", "", *(() if one_body else ("Body",)))
+        title = (
+            f"Meetings of {next(iter(bodies))}, upcoming first" if one_body else "Meetings, upcoming first"
+        )
+        self.query_one("#m-list-title", Static).update(literal(title))
+        for m in meetings:
             when = "upcoming" if m.date >= session.today else "held"
+            body = () if one_body else (Text(m.body),)
             listing.add_row(
                 f"{m.date.isoformat()} {format_clock(m.time, 'en') if m.time else ''}".strip(),
                 str(len(m.agenda)),
                 when,
-                Text(m.body),
+                *body,
                 key=m.id,
             )
         ids = [m.id for m in session.meetings_upcoming_first()]
@@ -128,9 +138,9 @@ the one every other mode works on (its name is in the header).
             known = "" if question else "not in any bank"
             agenda.add_row(
                 str(n),
-                Text(entry.question),
                 Text(entry.speaker or "—"),
                 str(count),
+                Text(entry.question),
                 known,
                 key=entry.question,
             )

@@ -17,9 +17,9 @@ from ..widgets.autosaver import Autosaver
 from .form import FormScreen, field
 
 TEXT_FIELDS = (
-    ("location", "Place", "Alder County Courthouse, Room 101, 200 Main Street"),
-    ("agenda_item", "Agenda item you comment on", "Public comment (non-agenda items)"),
-    ("signup", "How to sign up to speak", "Sign up with the clerk before 6:00 pm"),
+    ("location", "Place", "building, room and street address"),
+    ("agenda_item", "Agenda item you comment on", "e.g. public comment"),
+    ("signup", "How to sign up to speak", "e.g. with the clerk before the meeting starts"),
 )
 
 
@@ -60,7 +60,7 @@ class MeetingForm(FormScreen[Meeting]):
         m = self.meeting
         yield from field(
             "Council or board",
-            Input(m.body, placeholder="Alder County Board of Commissioners", id="mf-body"),
+            Input(m.body, placeholder="e.g. the county board or city council", id="mf-body"),
         )
         yield from field(
             "Date (YYYY-MM-DD)", Input(m.date.isoformat(), id="mf-date", validators=[Checked(parse_date)])

@@ -62,7 +62,9 @@ def parse_speakers(text: str) -> list[str]:
 
 
 class PlannerScreen(FormScreen[Meeting]):
-    """Dismisses with a copy of the meeting whose agenda has the speakers assigned."""
+    """Dismisses with a copy of the meeting whose agenda has the speakers assigned.
+
+    Opens in the speakers field: who speaks is the first thing to say."""
 
     TITLE_TEXT = "Speaker planner"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -96,12 +98,13 @@ class PlannerScreen(FormScreen[Meeting]):
         yield from field(
             "Speakers: names separated by commas, or how many (enter splits again)",
             Input(", ".join(self.speakers), id="pl-speakers"),
+            compact=False,  # among a table and buttons, a one-line field would pass for text
         )
         yield DataTable(id="pl-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(classes="dialog-buttons"):
-            yield Button("◀ Earlier speaker ([)", id="pl-earlier")
-            yield Button("Later speaker (]) ▶", id="pl-later")
-            yield Button("Split evenly (ctrl+r)", id="pl-split")
+            yield Button("◀ Earlier ([)", id="pl-earlier", compact=True, tooltip="To the earlier speaker")
+            yield Button("Later (]) ▶", id="pl-later", compact=True, tooltip="To the later speaker")
+            yield Button("Split evenly (ctrl+r)", id="pl-split", compact=True)
         yield Static("", id="pl-summary")
 
     def on_mount(self) -> None:
@@ -109,7 +112,7 @@ class PlannerScreen(FormScreen[Meeting]):
         table.add_columns("#", "Question", "Words", "Speaker")
         self.draw()
         super().on_mount()
-        table.focus()
+        self.query_one("#pl-speakers", Input).focus()
 
     def snapshot(self) -> dict[str, object]:
         return {"assignment": dict(self.assignment), "speakers": list(self.speakers)}

@@ -10,16 +10,17 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Select, Static
 
 from ...errors import MeetingkitError
 from ...model import Meeting
 from ..markup import literal
 from ..print_tasks import FitChecked, start_check, start_print
 from ..printjob import KINDS, PAPERS, PrintJob, default_folder
+from ..widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
 
@@ -56,8 +57,8 @@ and at what type size.
   side. If it cannot fit, nothing is written and you are told what to cut.
 • [b]Promises on the record[/b]: one page with every promise made up to this
   meeting and where it stands, in one language.
-• [b]Speaker copy[/b]: the testimony in large type for the podium; **written
-  copy**: the same as a letter for the clerk. The saved text is printed.
+• [b]Speaker copy[/b]: the testimony in large type for the podium; [b]written
+  copy[/b]: the same as a letter for the clerk. The saved text is printed.
 • [b]ctrl+s[/b] writes the PDF to the file named below (in the workspace's print
   folder unless you change it). Tab moves between the choices; arrows and
   space pick one; the mouse works too.
@@ -75,25 +76,25 @@ and at what type size.
                 yield Label("What to print", classes="field-label")
                 with RadioSet(id="p-kind", compact=True):
                     for n, (kind, label) in enumerate(KINDS.items()):
-                        yield RadioButton(label, value=n == 0, id=f"kind-{kind}")
+                        yield MarkedRadioButton(label, value=n == 0, id=f"kind-{kind}")
                 yield Label("Languages", classes="field-label")
                 with RadioSet(id="p-langs", compact=True):
                     wanted = ",".join(self.session.settings.languages[:2])
                     for choice in self.language_choices():
-                        yield RadioButton(language_label(choice), value=choice == wanted, name=choice)
+                        yield MarkedRadioButton(language_label(choice), value=choice == wanted, name=choice)
                 yield Label("Paper", classes="field-label")
                 with RadioSet(id="p-paper", compact=True):
                     for n, paper in enumerate(PAPERS):
-                        yield RadioButton(PAPER_NAMES[paper], value=n == 0, id=f"paper-{paper}")
-                yield Checkbox("Large print", id="p-large", compact=True)
-                yield Checkbox("Include “why it matters”", value=True, id="p-why", compact=True)
-                yield Checkbox("Include “what you can do”", value=True, id="p-ways", compact=True)
+                        yield MarkedRadioButton(PAPER_NAMES[paper], value=n == 0, id=f"paper-{paper}")
+                yield MarkedCheckbox("Large print", id="p-large", compact=True)
+                yield MarkedCheckbox("Include “why it matters”", value=True, id="p-why", compact=True)
+                yield MarkedCheckbox("Include “what you can do”", value=True, id="p-ways", compact=True)
                 yield Label("Speaker", classes="field-label")
                 yield Select([], id="p-speaker", prompt="no speaker yet", compact=True)
                 yield Label("Write to (a path inside the workspace, or a full path)", classes="field-label")
                 yield Input(id="p-path", compact=True)
                 yield PaneButton("Write PDF (ctrl+s)", id="p-write", variant="primary")
-            with Vertical(id="p-status"):
+            with VerticalScroll(id="p-status", can_focus=False):
                 yield Static("", id="p-meeting")
                 yield Static("", id="p-fit")
                 yield Static("", id="p-note", classes="hint")

@@ -28,7 +28,7 @@ class PromiseForm(FormScreen[Promised]):
     def compose_fields(self) -> ComposeResult:
         yield from field(
             "What was promised",
-            Input(placeholder="Send the board a copy of the signed 287(g) agreement", id="pf-what"),
+            Input(placeholder="in the official's words, as near as you can", id="pf-what"),
         )
         yield from field(
             "Who promised it",
@@ -36,9 +36,11 @@ class PromiseForm(FormScreen[Promised]):
         )
         yield from field(
             "Due date (YYYY-MM-DD), empty if none was given",
-            Input(id="pf-due", placeholder="2026-12-15", validators=[Checked(parse_date, optional=True)]),
+            Input(id="pf-due", placeholder="YYYY-MM-DD", validators=[Checked(parse_date, optional=True)]),
         )
-        yield from field("Note (optional)", Input(id="pf-note", placeholder="said during public comment"))
+        yield from field(
+            "Note (optional)", Input(id="pf-note", placeholder="e.g. said during public comment")
+        )
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -40,9 +40,10 @@ class PromiseUpdate(FormScreen[Update]):
         yield from field(
             "On (YYYY-MM-DD)", Input(self.today.isoformat(), id="pu-on", validators=[Checked(parse_date)])
         )
-        yield from field("What happened", Input(id="pu-note", placeholder="PDF emailed to the clerk"))
+        yield from field("What happened", Input(id="pu-note", placeholder="e.g. emailed to the clerk"))
         yield from field(
-            "Evidence (link or document name)", Input(id="pu-evidence", placeholder="board packet p. 14")
+            "Evidence (link or document name)",
+            Input(id="pu-evidence", placeholder="e.g. a link, or board packet p. 14"),
         )
 
     def submit(self) -> Update | None:

@@ -31,9 +31,12 @@ COLUMNS = (
     Column("Late", 9),
     Column("Status", 11),
     Column("Made", 10),
-    Column("What", 44),
-    Column("Official"),
+    Column("What", share=3),
+    Column("Official", share=2),
 )
+"""What and who share the width the dates leave, so at 120 columns "County
+Attorney Priya Raman" is whole and at 80 neither is squeezed to nothing; both
+are there in full under the table."""
 
 
 def keep(row: PromiseRow, which: str) -> bool:

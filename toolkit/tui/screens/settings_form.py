@@ -12,14 +12,16 @@ from ..validators import Checked, parse_wpm
 from .form import FormScreen, field
 
 TEXT_FIELDS = (
-    ("group", "Your group's name (printed on handouts)", "Alder County Immigrant Rights Network"),
-    ("agency", "The agency you ask about: fills {agency}", "the Alder County Sheriff's Office"),
-    ("jurisdiction", "Town or county: fills {jurisdiction}", "Alder County"),
-    ("state", "State: fills {state}", "Texas"),
-    ("body", "The council or board you speak to: fills {body}", "Alder County Board of Commissioners"),
-    ("website", "Website, printed as a QR code", "https://example.org"),
-    ("contact", "Contact line on handouts", "info@example.org · (555) 010-0199"),
+    ("group", "Your group's name (printed on handouts)", "e.g. the name on your flyers"),
+    ("agency", "The agency you ask about: fills {agency}", "e.g. the county sheriff's office"),
+    ("jurisdiction", "Town or county: fills {jurisdiction}", "e.g. the county's or the town's name"),
+    ("state", "State: fills {state}", "e.g. the state's full name"),
+    ("body", "The council or board you speak to: fills {body}", "e.g. the county board or city council"),
+    ("website", "Website, printed as a QR code", "https://…"),
+    ("contact", "Contact line on handouts", "e.g. an email address or a phone number"),
 )
+"""Placeholders say what goes in a field, never a value that could pass for one:
+an example county's name in a real workspace reads as if it were already set."""
 
 
 class SettingsForm(FormScreen[Settings]):

@@ -27,7 +27,7 @@ class SpeakerForm(FormScreen[tuple[str, str]]):
             "Speaker's name (empty: anyone)",
             Input(
                 self.name_value,
-                placeholder="Maria Lopez",
+                placeholder="first and last name",
                 id="sp-name",
                 suggester=SuggestFromList(self.known, case_sensitive=False),
             ),
@@ -36,7 +36,7 @@ class SpeakerForm(FormScreen[tuple[str, str]]):
         if self.neighbourhood is not None:
             yield from field(
                 "Neighbourhood, said in the introduction (optional)",
-                Input(self.neighbourhood, placeholder="Riverside", id="sp-hood"),
+                Input(self.neighbourhood, placeholder="e.g. the part of town they live in", id="sp-hood"),
             )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

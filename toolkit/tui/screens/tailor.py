@@ -39,7 +39,7 @@ class TailorScreen(FormScreen[Meeting]):
         yield Static("What the speaker will read:", classes="field-label")
         yield Static("", id="tailor-preview", markup=False)
         yield Static("", id="tailor-missing", classes="field-error")
-        yield Button("Use the bank's wording", id="tailor-reset")
+        yield Button("Use the bank's wording", id="tailor-reset", compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -57,7 +57,9 @@ class Buffer:
 
 class TestimonyScreen(ModeScreen):
     MODE = "testimony"
-    AUTO_FOCUS = "#t-editor"
+    AUTO_FOCUS = "#t-speakers"
+    """The list, not the editor: the key pressed after the mode's number is
+    often another number, which an editor would type into the text."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="testimony.save"),
         Binding("ctrl+t", "template", "Template", id="testimony.template"),
@@ -274,6 +276,11 @@ the left (escape gets you there from the editor; enter opens one), then type.
         if self.active is None:
             return
         self.active.autosaver.touch()
+        was_dirty = self.active.dirty
+        self.pull_text()
+        if self.active.dirty != was_dirty:  # say "unsaved" (or not) at once, not after the recount
+            self.show_header()
+            self.refresh_labels()
         if self._recount is not None:
             self._recount.stop()
         self._recount = self.set_timer(RECOUNT_DELAY, self.recount)

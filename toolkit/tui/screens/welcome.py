@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from ..prose import unwrap
+
 INTRO = """\
 meetingkit helps you get your local law-enforcement agency's cooperation with ICE
 on the public record: choose the questions, plan the meeting, draft testimony that
@@ -19,7 +21,7 @@ fits the time limit, print handouts, then log what officials answered and follow
 every promise until it is kept.
 
 There is no workspace in this folder yet:
-  {root}
+    {root}
 
 Everything stays on this computer, in plain files you can open in any editor.
 """
@@ -41,7 +43,7 @@ class WelcomeScreen(Screen[str]):
         yield Header(icon="≡")
         with Vertical(id="welcome-box"):
             yield Static("Welcome to meetingkit", id="welcome-title")
-            yield Static(INTRO.format(root=self.root), id="welcome-intro", markup=False)
+            yield Static(unwrap(INTRO).format(root=self.root), id="welcome-intro", markup=False)
             with Horizontal(id="welcome-buttons"):
                 yield Button("(e) Create the example workspace", id="demo", variant="primary")
                 yield Button("(n) Start with an empty workspace", id="empty")

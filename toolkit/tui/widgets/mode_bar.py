@@ -9,6 +9,9 @@ from textual.widgets import Static, Tab, Tabs
 
 from ..modes import MODES
 
+WORDS_FROM = 90
+"""Columns from which the problems badge has room for its words beside the six tabs."""
+
 
 class ModeTabs(Tabs, can_focus=False):
     """Tabs for the mouse; the keyboard switches modes with each mode's key."""
@@ -29,14 +32,20 @@ class ModeBar(Horizontal):
         badge.display = bool(self.problems)
         yield badge
 
-    @staticmethod
-    def _badge(count: int) -> str:
-        return f"[@click=app.problems]⚠ {count} problem{'s' if count != 1 else ''}[/]"
+    def _badge(self, count: int) -> str:
+        """The count in words where there is room; at 80 columns only "⚠ 2", or
+        the words would push the first tab off the left edge."""
+        words = f" problem{'s' if count != 1 else ''}" if self.app.size.width >= WORDS_FROM else ""
+        return f"[@click=app.problems]⚠ {count}{words}[/]"
 
     def show_problems(self, count: int) -> None:
+        self.problems = count
         badge = self.query_one("#problems-badge", Static)
         badge.update(self._badge(count))
         badge.display = bool(count)
+
+    def on_resize(self) -> None:
+        self.show_problems(self.problems)
 
     async def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()

@@ -32,7 +32,9 @@ PAD = 1
 class Column:
     label: str
     width: int = 0
-    """Cells wide; 0 takes the width the other columns leave."""
+    """Cells wide; 0 takes a share of the width the fixed columns leave."""
+    share: int = 1
+    """How much of that width a column of width 0 takes, against the others of width 0."""
 
 
 Cells = Callable[[int], Sequence[Text]]
@@ -41,8 +43,15 @@ Cells = Callable[[int], Sequence[Text]]
 
 def widths(columns: Sequence[Column], total: int) -> list[int]:
     """Each column's width on a line ``total`` cells wide."""
-    rest = total - sum(c.width + 2 * PAD for c in columns)
-    return [c.width or max(rest, 1) for c in columns]
+    rest = max(total - sum(c.width + 2 * PAD for c in columns), 0)
+    flexible = [i for i, c in enumerate(columns) if not c.width]
+    shares = sum(columns[i].share for i in flexible) or 1
+    out = [c.width for c in columns]
+    for i in flexible:
+        out[i] = rest * columns[i].share // shares
+    if flexible:  # what the division leaves goes to the last one
+        out[flexible[-1]] += rest - sum(out[i] for i in flexible)
+    return [max(width, 1) for width in out]
 
 
 def fit(text: Text, width: int) -> Text:

@@ -36,15 +36,20 @@ class Stopwatch(Vertical):
         return self.elapsed + (monotonic() - self._started if self._started is not None else 0.0)
 
     def text(self) -> str:
-        limit = f" / {mmss(self.limit_seconds)}" if self.limit_seconds else ""
-        return f"{mmss(self.seconds())}{limit}"
+        """The time against the limit, and past it in words (not only in red)."""
+        shown = round(self.seconds())
+        if not self.limit_seconds:
+            return mmss(shown)
+        late = shown - self.limit_seconds
+        over = f" · over by {mmss(late)}" if late > 0 else ""
+        return f"{mmss(shown)} / {mmss(self.limit_seconds)}{over}"
 
     def set_limit(self, seconds: int) -> None:
         self.limit_seconds = seconds
         self.redraw()
 
     def redraw(self) -> None:
-        shown = self.seconds()
+        shown = round(self.seconds())
         label = self.query_one("#sw-time", Static)
         label.update(self.text())
         over = bool(self.limit_seconds) and shown > self.limit_seconds
