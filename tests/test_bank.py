@@ -187,7 +187,7 @@ def test_workspace_bank_adds_questions_and_duplicates_name_both_files(ws: Worksp
         and "ice-cooperation.yaml" in str(problem)
         and "data-sharing" in str(problem)
     )
-    assert bank.questions["data-sharing"].source.endswith("ice-cooperation.yaml")
+    assert bank.questions["data-sharing"].bank_file.endswith("ice-cooperation.yaml")
 
 
 def test_unknown_id_suggests(shipped: Bank):

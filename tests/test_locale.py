@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -100,7 +99,7 @@ def test_a_string_missing_in_the_readers_language_prints_in_english_and_check_wa
     labels = handout_words("es")
     assert labels["why"] == "Why it matters:", "the one fallback rule: English"
     assert labels["ways"] == "Qué puede hacer", "the rest of the catalog still speaks Spanish"
-    ws.save_settings(replace(ws.settings(), languages=["en", "es"]))
+    ws.save_settings(ws.settings().evolve(languages=["en", "es"]))
     notes = [f for f in check(ws) if "language 'es'" in f.where]
     assert len(notes) == 1 and not notes[0].serious
     assert "1 of meetingkit's own strings print in English" in notes[0].message
@@ -108,7 +107,7 @@ def test_a_string_missing_in_the_readers_language_prints_in_english_and_check_wa
 
 
 def test_check_notes_a_workspace_language_without_a_catalog(cli, ws: Workspace):
-    ws.save_settings(replace(ws.settings(), languages=["en", "fr"]))
+    ws.save_settings(ws.settings().evolve(languages=["en", "fr"]))
     r = cli("check", workspace=ws.root)
     assert r.code == 0, r.out
     assert "note: language 'fr': meetingkit has no catalog for 'fr'" in r.out

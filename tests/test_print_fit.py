@@ -175,10 +175,22 @@ def test_parts_are_left_out_in_the_documented_order():
     def order(asked: Sections) -> list[tuple[str, ...]]:
         return [left_out for left_out, _ in shorter_versions(asked)]
 
-    assert order(Sections()) == [(), ("way_details",), ("way_details", "why"), ("way_details", "why", "ways")]
-    assert list(shorter_versions(Sections()))[-1][1] == Sections(why=False, ways=False, way_details=False)
-    assert order(Sections(ways=False)) == [(), ("why",)], "no ways: no details of them to leave out"
-    assert order(Sections(why=False)) == [(), ("way_details",), ("way_details", "ways")]
+    assert order(Sections()) == [
+        (),
+        ("way_details",),
+        ("way_details", "why_in_full"),
+        ("way_details", "why_in_full", "why"),
+        ("way_details", "why_in_full", "why", "ways"),
+    ]
+    assert list(shorter_versions(Sections()))[-1][1] == Sections(
+        why=False, why_in_full=False, ways=False, way_details=False
+    )
+    assert order(Sections(ways=False)) == [(), ("why_in_full",), ("why_in_full", "why")], (
+        "no ways: no details"
+    )
+    assert order(Sections(why=False)) == [(), ("way_details",), ("way_details", "ways")], (
+        "no why: none to shorten"
+    )
     assert order(Sections(why=False, ways=False)) == [()]
 
 

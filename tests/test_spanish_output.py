@@ -99,7 +99,9 @@ def test_questions_show_in_english_names_roles_too(cli, demo_ws: Workspace):
 
 def test_speaker_copy_in_spanish(cli, demo_ws: Workspace, upcoming: str, tmp_path: Path):
     demo_ws.save_testimony(
-        model.Testimony(upcoming, "Rosa Díaz", "Buenas noches.\n\n" + "Pedimos respuestas. " * 200, "")
+        model.Testimony(
+            meeting=upcoming, speaker="Rosa Díaz", text="Buenas noches.\n\n" + "Pedimos respuestas. " * 200
+        )
     )
     out = tmp_path / "rosa.pdf"
     r = cli("testimony", "print", upcoming, "--speaker", "Rosa Díaz", "-o", str(out), workspace=demo_ws.root)
@@ -118,7 +120,9 @@ def test_written_copy_in_spanish(cli, demo_ws: Workspace, upcoming: str, tmp_pat
     meeting = demo_ws.meeting(upcoming)
     meeting.agenda_item = ""
     demo_ws.save_meeting(meeting)
-    demo_ws.save_testimony(model.Testimony(upcoming, "Rosa Díaz", "Buenas noches.\n\nGracias.", ""))
+    demo_ws.save_testimony(
+        model.Testimony(meeting=upcoming, speaker="Rosa Díaz", text="Buenas noches.\n\nGracias.")
+    )
     out = tmp_path / "carta.pdf"
     args = ("testimony", "print", upcoming, "--speaker", "Rosa Díaz", "-o", str(out), "--written")
     assert cli(*args, workspace=demo_ws.root).code == 0

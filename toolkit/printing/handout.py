@@ -134,6 +134,8 @@ class Sections:
     """The parts of a handout that may be left out to make room."""
 
     why: bool = True
+    why_in_full: bool = True
+    """Each "why it matters" as its first sentences; else its first sentence only."""
     ways: bool = True
     way_details: bool = True
     """Each way to get answers as its first sentence; else only its first words."""
@@ -147,6 +149,8 @@ class _Context:
     meeting: Meeting
     values: dict[str, dict[str, str]]
     why: bool
+    why_chars: int
+    """How much of each "why it matters" to print (``brief``'s ``at_least``)."""
 
 
 def _question_cell(question: Question, entry: AgendaEntry, lang: str, ctx: _Context, where: str) -> Cell:
@@ -161,7 +165,7 @@ def _question_cell(question: Question, entry: AgendaEntry, lang: str, ctx: _Cont
     text = question.text_in(lang)
     lines = [para(tailored.text)]
     if ctx.why and text is not None and text.why:
-        lines.append(para(Run(handout_words(lang)["why"] + " ", bold=True), brief(text.why)))
+        lines.append(para(Run(handout_words(lang)["why"] + " ", bold=True), brief(text.why, ctx.why_chars)))
     return tuple(lines)
 
 
@@ -178,7 +182,7 @@ def handout_blocks(
             f"`meetingkit meeting ask {meeting.id} QUESTION_ID` (`meetingkit questions list` shows them)"
         )
     values = {lang: placeholder_values(settings, meeting, lang) for lang in langs}
-    ctx = _Context(meeting, values, sections.why)
+    ctx = _Context(meeting, values, sections.why, WHY_CHARS if sections.why_in_full else 0)
     titles = tuple(para(_title(values[lang], bank, lang)) for lang in langs)
     blocks = [
         Block(

@@ -29,6 +29,7 @@ LARGE_FLOOR, LARGE_CEILING = 18.0, 24.0
 would look shouted rather than easy to read."""
 LADDER = (
     ("way_details", "the details of “What you can do” (each way is cut to its first words)"),
+    ("why_in_full", "all but the first sentence of each “Why it matters”"),
     ("why", "“Why it matters” under each question"),
     ("ways", "“What you can do”"),
 )
@@ -110,7 +111,8 @@ def shorter_versions(asked: Sections) -> Iterator[tuple[tuple[str, ...], Section
     yield (), asked
     current, left_out = asked, ()
     for part, _ in LADDER:
-        if getattr(current, part) and (part != "way_details" or current.ways):
+        needs = {"way_details": current.ways, "why_in_full": current.why}.get(part, True)
+        if getattr(current, part) and needs:
             current, left_out = replace(current, **{part: False}), (*left_out, part)
             yield left_out, current
 

@@ -36,8 +36,8 @@ from .pdfmeta import Meta, doc_kwargs
 from .qr import QRCode, quiet_zone
 
 PAPERS = {"letter": LETTER, "a4": A4}
-MARGIN = 0.5 * inch
-LEADING = 1.12
+MARGIN = 0.4 * inch
+LEADING = 1.1
 SCALE = {Role.KICKER: 1.0, Role.TITLE: 1.5, Role.HEADING: 1.25, Role.TEXT: 1.0, Role.ITEM: 1.0}
 BOLD = {Role.KICKER, Role.TITLE, Role.HEADING}
 GUTTER = 1.3
