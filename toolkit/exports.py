@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from . import report_text as rt
-from .model import Meeting, Settings, slugify
+from .model import Meeting, Settings, slugify, text_for
 from .report_columns import csv_columns
 from .tracker import PROMISE_LABELS, PromiseRow, Summary
 
@@ -272,7 +272,7 @@ def calendar_ics(
             event.add("dtstart", meeting.date)
             event.add("dtend", meeting.date + timedelta(days=1))
         if meeting.location:
-            event.add("location", meeting.location)
+            event.add("location", text_for(meeting.location, meeting.language, meeting.language))
         event.add("description", _meeting_description(meeting))
         cal.add_component(event)
     for row in rows:
@@ -335,10 +335,11 @@ def _request_event(req: RequestRow, settings: Settings, stamp: datetime) -> Even
 
 
 def _meeting_description(meeting: Meeting) -> str:
+    home = meeting.language
     parts = [
-        f"Agenda item: {meeting.agenda_item}" if meeting.agenda_item else "",
+        f"Agenda item: {text_for(meeting.agenda_item, 'en', home)}" if meeting.agenda_item else "",
         f"Time per speaker: {meeting.minutes:g} min",
-        f"Sign-up: {meeting.signup}" if meeting.signup else "",
+        f"Sign-up: {text_for(meeting.signup, 'en', home)}" if meeting.signup else "",
         f"Questions: {', '.join(e.question for e in meeting.agenda)}" if meeting.agenda else "",
         f"meetingkit meeting show {meeting.id}",
     ]

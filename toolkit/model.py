@@ -82,6 +82,17 @@ def text_in(value: Text, lang: str, home: str) -> str:
     return value.get(lang, "")
 
 
+def text_for(value: Text, lang: str, home: str) -> str:
+    """What to show a reader of ``lang``: their version, else the meeting's, else any.
+
+    For places, agenda items and sign-up rules, which read the same in
+    every language unless someone wrote a translation.
+    """
+    if isinstance(value, str):
+        return value
+    return value.get(lang) or value.get(home) or next(iter(value.values()), "")
+
+
 def with_text(value: Text, lang: str, home: str, new: str) -> Text:
     """``value`` with its ``lang`` version set to ``new`` (removed when empty)."""
     versions = {home: value} if isinstance(value, str) and value else dict(value or {})

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .locale.dates import format_day
-from .model import Meeting, Settings
+from .model import Meeting, Settings, text_for
 from .tracker import ANSWER_LABELS, NO_DATE, PROMISE_LABELS, PROMISE_STATUSES, Asked, PromiseRow, Summary
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def closing(summary: Summary) -> str:
 
 def where(meeting: Meeting) -> str:
     when = day(meeting.date) + (f", {meeting.time}" if meeting.time else "")
-    place = f", {meeting.location}" if meeting.location else ""
+    place = f", {text_for(meeting.location, 'en', meeting.language)}" if meeting.location else ""
     return f"{when} — {meeting.body}{place}"
 
 

@@ -53,4 +53,4 @@ def run(args: argparse.Namespace) -> int:
         print(target)
     else:
         sys.stdout.write(text)
-    return 1 if problems or record.skipped else 0
+    return 1 if problems or len(record.problems) else 0

@@ -25,7 +25,7 @@ from ..bank import placeholder_values
 from ..errors import MeetingkitError
 from ..locale import speaks, words
 from ..locale.dates import format_clock, format_full_day
-from ..model import Meeting, Settings, Testimony
+from ..model import Meeting, Settings, Testimony, text_for
 from ..testimony import mmss, spoken_text, timing
 from .blocks import Para, Run, para
 from .fonts import FontSet, choose
@@ -199,7 +199,8 @@ def _speaker(copy: _Copy) -> list[Line]:
 def _written(copy: _Copy) -> list[Line]:
     w, t = copy.words, copy.testimony
     sender = ", ".join(part for part in (t.speaker, t.neighbourhood.strip()) if part)
-    about = copy.meeting.agenda_item or w.pgettext("testimony copy", "Public comment")
+    item = text_for(copy.meeting.agenda_item, copy.meeting.language, copy.meeting.language)
+    about = item or w.pgettext("testimony copy", "Public comment")
     fields = (
         (w.pgettext("letter field", "To:"), copy.body),
         (w.pgettext("letter field", "From:"), sender),

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Static
 
 from ...locale.dates import format_clock, format_full_day
-from ...model import Meeting
+from ...model import Meeting, text_for
 from ...testimony import word_budget
 from ..markup import literal
 from ..widgets.pane_button import PaneButton
@@ -128,7 +128,7 @@ the one every other mode works on (its name is in the header).
             ("Sign-up", meeting.signup),
         ):
             if value:
-                lines.append(f"{label}: {literal(value)}")
+                lines.append(f"{label}: {literal(text_for(value, meeting.language, meeting.language))}")
         lines.append(f"Each speaker: {meeting.minutes:g} min · testimony in {meeting.language}")
         info.update("\n".join(lines))
         words = agenda_words(self.session, meeting)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
 from ...errors import MeetingkitError
-from ...model import LANGUAGES, Meeting
+from ...model import LANGUAGES, Meeting, Text, text_in, with_text
 from ..session import Session
 from ..validators import Checked, parse_date, parse_minutes, parse_time
 from ..widgets.autosaver import Autosaver
@@ -48,6 +48,9 @@ class MeetingForm(FormScreen[Meeting]):
         self.is_new = meeting is None
         self.meeting = deepcopy(meeting) if meeting is not None else new_meeting(session)
         self.TITLE_TEXT = "New meeting" if self.is_new else f"Edit meeting {self.meeting.id}"
+        langs = [self.meeting.language, *session.settings.languages]
+        self.languages = list(dict.fromkeys(langs))
+        """The meeting's language first, then the workspace's: a place or sign-up rule per language."""
         self.autosaver = Autosaver(
             self,
             session.autosave,
@@ -70,7 +73,11 @@ class MeetingForm(FormScreen[Meeting]):
             Input(m.time, placeholder="18:30", id="mf-time", validators=[Checked(parse_time, optional=True)]),
         )
         for name, label, example in TEXT_FIELDS:
-            yield from field(label, Input(getattr(m, name), placeholder=example, id=f"mf-{name}"))
+            for lang in self.languages:
+                suffix = f" ({lang})" if len(self.languages) > 1 else ""
+                value = text_in(getattr(m, name), lang, m.language)
+                wid = f"mf-{name}" if lang == m.language else f"mf-{name}-{lang}"
+                yield from field(label + suffix, Input(value, placeholder=example, id=wid))
         yield from field(
             "Minutes per speaker",
             Input(f"{m.minutes:g}", id="mf-minutes", validators=[Checked(parse_minutes)]),
@@ -108,10 +115,15 @@ class MeetingForm(FormScreen[Meeting]):
         m.body = body
         m.date = parse_date(self.query_one("#mf-date", Input).value)
         m.time = parse_time(self.query_one("#mf-time", Input).value)
-        for name, _, _ in TEXT_FIELDS:
-            setattr(m, name, self.query_one(f"#mf-{name}", Input).value.strip())
+        home = self.meeting.language
         m.minutes = parse_minutes(self.query_one("#mf-minutes", Input).value)
         m.language = str(self.query_one("#mf-language", Select).value)
+        for name, _, _ in TEXT_FIELDS:
+            value: Text = ""
+            for lang in self.languages:
+                wid = f"#mf-{name}" if lang == home else f"#mf-{name}-{lang}"
+                value = with_text(value, lang, m.language, self.query_one(wid, Input).value.strip())
+            setattr(m, name, value)
         m.notes = self.query_one("#mf-notes", TextArea).text.strip()
         if self.is_new:
             m.id = self.session.ws.new_meeting_id(m.date, m.body)

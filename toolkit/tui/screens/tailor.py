@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Static, TextArea
 
 from ...bank import placeholder_values, tailor
-from ...model import AgendaEntry, Meeting, Question
+from ...model import AgendaEntry, Meeting, Question, text_in, with_text
 from ..session import Session
 from .form import FormScreen, field
 
@@ -27,7 +27,11 @@ class TailorScreen(FormScreen[Meeting]):
         self.bank_text = question.texts[lang].text
         self.values = placeholder_values(session.settings, meeting, meeting.language)
         entry = next((e for e in meeting.agenda if e.question == question.id), None)
-        self.start_text = entry.text if entry is not None and entry.text else self.bank_text
+        tailored = entry.text if entry is not None else ""
+        self.start_text = text_in(tailored, meeting.language, meeting.language) or self.bank_text
+        others = [x for x in session.settings.languages if x != meeting.language and x in question.texts]
+        self.others = {x: text_in(tailored, x, meeting.language) or question.texts[x].text for x in others}
+        """The other languages' wording: a bilingual handout prints each beside the meeting's."""
 
     def compose_fields(self) -> ComposeResult:
         yield Static(f"The bank's wording ({self.question.id}):", classes="field-label")
@@ -36,6 +40,11 @@ class TailorScreen(FormScreen[Meeting]):
             "Your wording: keep {agency}-style placeholders or write the names out",
             TextArea(self.start_text, id="tailor-text", soft_wrap=True),
         )
+        for lang, text in self.others.items():
+            yield from field(
+                f"The same question in {lang} (printed beside it on a bilingual handout)",
+                TextArea(text, id=f"tailor-text-{lang}", soft_wrap=True),
+            )
         yield Static("What the speaker will read:", classes="field-label")
         yield Static("", id="tailor-preview", markup=False)
         yield Static("", id="tailor-missing", classes="field-error")
@@ -73,5 +82,11 @@ class TailorScreen(FormScreen[Meeting]):
         if entry is None:
             entry = AgendaEntry(question=self.question.id)
             meeting.agenda.append(entry)
-        entry.text = "" if text == self.bank_text.strip() else text
+        home = meeting.language
+        value = with_text("", home, home, "" if text == self.bank_text.strip() else text)
+        for lang in self.others:
+            other = self.query_one(f"#tailor-text-{lang}", TextArea).text.strip()
+            bank = self.question.texts[lang].text.strip()
+            value = with_text(value, lang, home, "" if other == bank else other)
+        entry.text = value
         return meeting
