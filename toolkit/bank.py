@@ -123,7 +123,7 @@ def unknown_question(wanted: str, known: list[str]) -> str:
 
 def shipped_bank_files() -> list[Path]:
     """The banks that travel inside the package (``questions/`` in the source tree)."""
-    from . import questions
+    from . import questions  # type: ignore[attr-defined]  # installed from questions/ (pyproject)
 
     folder = Path(questions.__file__).parent
     return sorted(p for p in folder.glob("*.yaml"))
@@ -183,7 +183,7 @@ def placeholder_values(
 ) -> dict[str, str]:
     """Values for ``{agency}`` and friends: the settings, the meeting's body, and
     the names the settings give for this language (``la Oficina del Sheriff``)."""
-    values = {
+    values: dict[str, str] = {
         "agency": settings.agency,
         "jurisdiction": settings.jurisdiction,
         "state": settings.state,
@@ -191,7 +191,7 @@ def placeholder_values(
     }
     if meeting is not None and meeting.body:
         values["body"] = meeting.body
-    values |= settings.names.get(lang, {})
+    values.update({str(k): v for k, v in settings.names.get(lang, {}).items()})
     return {k: v.strip() for k, v in values.items() if v and v.strip()}
 
 

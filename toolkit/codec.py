@@ -80,11 +80,11 @@ def _records_in(t: Any) -> tuple[str, type[Record]] | None:
     if isinstance(t, mi.Metadata):
         return _records_in(t.type)
     if isinstance(t, mi.StructType):
-        return ("struct", t.cls)
+        return ("struct", t.cls)  # type: ignore[return-value]  # every record type is a Record
     if isinstance(t, mi.ListType) and isinstance(t.item_type, mi.StructType):
-        return ("list", t.item_type.cls)
+        return ("list", t.item_type.cls)  # type: ignore[return-value]
     if isinstance(t, mi.DictType) and isinstance(t.value_type, mi.StructType):
-        return ("dict", t.value_type.cls)
+        return ("dict", t.value_type.cls)  # type: ignore[return-value]
     if isinstance(t, mi.UnionType):
         return next((found for member in t.types if (found := _records_in(member))), None)
     return None
@@ -96,8 +96,8 @@ def _plan(cls: type[Record]) -> _Plan:
     assert isinstance(info, mi.StructType)
     fields = []
     for f in info.fields:
-        default = f.default if f.default is not mi.NODEFAULT else None
-        if f.default_factory is not mi.NODEFAULT:
+        default = f.default if f.default is not msgspec.NODEFAULT else None
+        if f.default_factory is not msgspec.NODEFAULT:
             default = f.default_factory()
         always = f.name == "format" or f.name in cls.always
         fields.append(_Field(f.encode_name, default, f.required, always, _records_in(f.type)))
@@ -183,9 +183,10 @@ def _invalid(message: str, data: Any, cls: type[Record]) -> Invalid:
         parts.append(name or (int(index) if index else None))
     missing = re.match(r"Object missing required field `(.+)`", text)
     own = not re.match(r"(Expected|Invalid|Object|Unknown)", text)  # a record's own check (__post_init__)
-    path = _resolve(data, cls, parts, key_problem) if (None in parts or key_problem) else parts
-    if path is None:
+    found_path = _resolve(data, cls, parts, key_problem) if (None in parts or key_problem) else parts
+    if found_path is None:
         return Invalid((), text)
+    path: list[str | int] = [p for p in found_path if p is not None]
     if missing:
         return Invalid((*path, missing.group(1)), "this field is required")
     if own:
@@ -320,7 +321,7 @@ def _expected(t: Any, key: bool = False) -> str:
         members = [m for m in t.types if not isinstance(m, mi.NoneType)]
         literals = [v for m in members if isinstance(m, mi.LiteralType) for v in m.values if v]
         if literals:
-            return "one of " + ", ".join(literals)
+            return "one of " + ", ".join(str(v) for v in literals)
         if any(isinstance(m, mi.DictType) for m in members) and any(
             isinstance(m, mi.StrType) for m in members
         ):
@@ -348,7 +349,7 @@ def unknown_keys(record: Record) -> list[tuple[str, str]]:
     suggestion ("did you mean `agency`?") when one is close."""
     found = []
     for path, key in record.__dict__.get("_unknown", []):
-        names = _plan(type(_at(record, path))).names
+        names = _plan(type(_at(record, path))).names  # type: ignore[arg-type]  # a record class is hashable
         close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
         hint = f"; did you mean `{close[0]}`?" if close else ""
         where = dotted((*path, key))
@@ -368,7 +369,7 @@ def encode(record: Record) -> dict[str, Any]:
             out[field.name] = _plain(value)
     out.update(record.__dict__.get("_extra", {}))
     reshape = getattr(type(record), "to_file", None)
-    return out if reshape is None else reshape(out)  # type: ignore[no-any-return]
+    return out if reshape is None else reshape(out)
 
 
 def _plain(value: Any) -> Any:

@@ -95,7 +95,7 @@ def _log_answers(ws: Workspace, meeting: Meeting, today: date) -> None:
     held = meeting.date
     source = f"Meeting video, https://example.org/alder-board/{held.isoformat()}"
 
-    def answered(a):  # type: ignore[no-untyped-def]
+    def answered(a):
         tracker.log_answer(
             a,
             "partial",
@@ -118,7 +118,7 @@ def _log_answers(ws: Workspace, meeting: Meeting, today: date) -> None:
             "287g-moa-2025.pdf (board packet)",
         )
 
-    def deflected(a):  # type: ignore[no-untyped-def]
+    def deflected(a):
         tracker.log_answer(
             a,
             "deflected",
@@ -128,7 +128,7 @@ def _log_answers(ws: Workspace, meeting: Meeting, today: date) -> None:
             notes="Private: two deputies in the back row laughed during this answer.",
         )
 
-    def data_sharing(a):  # type: ignore[no-untyped-def]
+    def data_sharing(a):
         tracker.log_answer(
             a,
             "partial",
@@ -141,7 +141,7 @@ def _log_answers(ws: Workspace, meeting: Meeting, today: date) -> None:
             a, "Provide the written data-sharing policy", held + timedelta(days=14), "Chair Luis Ortega", held
         )
 
-    def grants(a):  # type: ignore[no-untyped-def]
+    def grants(a):
         tracker.log_answer(
             a,
             "declined",

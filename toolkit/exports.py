@@ -190,7 +190,7 @@ def report_csv(
     for req in requests:
         if req.clock.filed is None:
             continue  # a draft is the group's own business until it is sent
-        change = req.request.changes[-1]
+        step = req.request.changes[-1]
         writer.writerow(
             {
                 "record": "request",
@@ -200,9 +200,9 @@ def report_csv(
                 "due": _iso(req.clock.due),
                 "overdue": "yes" if req.clock.overdue else "no",
                 "days_overdue": req.clock.days_overdue,
-                "last_change": _iso(change.on),
-                "last_note": change.note,
-                "evidence": change.evidence,
+                "last_change": _iso(step.on),
+                "last_note": step.note,
+                "evidence": step.evidence,
                 "request_id": req.request.id,
                 "agency": req.request.agency,
                 "law": req.law.name,
@@ -291,10 +291,11 @@ def calendar_ics(
         event.add("description", _promise_description(row))
         cal.add_component(event)
     for req in requests:
-        event = _request_event(req, settings, stamp)
-        if event is not None:
-            cal.add_component(event)
-    return cal.to_ical()
+        request_event = _request_event(req, settings, stamp)
+        if request_event is not None:
+            cal.add_component(request_event)
+    data: bytes = cal.to_ical()
+    return data
 
 
 def _request_event(req: RequestRow, settings: Settings, stamp: datetime) -> Event | None:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import msgspec
 
@@ -213,7 +213,7 @@ def match(sheets: Iterable[Sheet], agency: str, state: str, jurisdiction: str = 
     signed_rows = [r for r in signed_sheet.rows if state_key(r.state) == where] if signed_sheet else []
     pending_rows = [r for r in pending_sheet.rows if state_key(r.state) == where] if pending_sheet else []
     rows = signed_rows + pending_rows
-    base = {
+    base: dict[str, Any] = {
         "query": agency,
         "state": state_name(state),
         "as_of": signed_sheet.as_of if signed_sheet else None,

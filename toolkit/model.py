@@ -217,8 +217,8 @@ def _languages_beside(cls: type[msgspec.Struct], data: dict[str, Any]) -> dict[s
 
 
 def _languages_out(data: dict[str, Any]) -> dict[str, Any]:
-    texts = data.pop("texts", {})
-    head = {k: data.pop(k) for k in ("id", "topic") if k in data}
+    texts: dict[str, Any] = data.pop("texts", {})
+    head: dict[str, Any] = {k: data.pop(k) for k in ("id", "topic") if k in data}
     return head | texts | data
 
 

@@ -53,7 +53,7 @@ R = TypeVar("R", bound=Record)
 CACHE_DIR = "cache"
 
 
-class FileKind(Protocol[R]):  # type: ignore[misc]
+class FileKind(Protocol[R]):
     cls: type[R]
 
     def read(self, path: Path, data: bytes) -> R: ...

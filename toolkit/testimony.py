@@ -176,7 +176,7 @@ def draft(
         ).format(**fill),
     ]
     parts += extra or []
-    lines = []
+    lines: list[str] = []
     for entry in speaker_entries(meeting, speaker):
         question = bank.questions.get(entry.question)
         if question is not None:

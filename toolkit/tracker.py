@@ -56,7 +56,7 @@ def log_answer(
     """Record what happened to a question; fields not given keep their value."""
     if status not in ANSWER_STATUSES:
         raise ValueError(f"status must be one of {', '.join(ANSWER_STATUSES)}")
-    answer.status = status
+    answer.status = status  # type: ignore[assignment]  # checked against ANSWER_STATUSES above
     for name, value in (("official", official), ("said", said), ("source", source), ("notes", notes)):
         if value is not None:
             setattr(answer, name, value)
@@ -96,8 +96,8 @@ def set_status(promise: Promise, status: str, on: date, note: str = "", evidence
             f"the change is dated {on.isoformat()}, before promise {promise.id} was made "
             f"({promise.made_on.isoformat()}); give a date on or after that"
         )
-    promise.status = status
-    promise.history.append(Change(on=on, status=status, note=note, evidence=evidence))
+    promise.status = status  # type: ignore[assignment]  # checked against PROMISE_STATUSES above
+    promise.history.append(Change(on=on, status=promise.status, note=note, evidence=evidence))
 
 
 def date_problems(answer: Answer, meeting: Meeting | None) -> list[tuple[str, str]]:

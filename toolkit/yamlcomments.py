@@ -142,9 +142,9 @@ def restore(new_text: str, comments: list[Comment]) -> str:
             raise CommentLost(c)
         (after if c.trailing else above).setdefault(line, []).append(c.text)
     out: list[str] = []
-    for i, line in enumerate(lines):
+    for i, text in enumerate(lines):
         out += above.get(i, [])
-        out.append("  ".join([line, *after[i]]) if i in after else line)
+        out.append("  ".join([text, *after[i]]) if i in after else text)
     out += tail
     result = "\n".join(out) + "\n"
     if yaml.safe_load(result) != yaml.safe_load(new_text):

@@ -22,7 +22,7 @@ except AttributeError:  # PyYAML built without libyaml
     _Dumper = yaml.SafeDumper
 
 
-class _HouseDumper(_Dumper):  # type: ignore[misc, valid-type]
+class _HouseDumper(_Dumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True  # never `&id001` anchors: one date object used twice is still written twice
 

@@ -44,7 +44,7 @@ def _line(node: Node) -> int:
     return node.start_mark.line + 1
 
 
-class Loader(_Base):  # type: ignore[misc, valid-type]
+class Loader(_Base):
     """Plain documents only: mappings, lists and text (None for an empty value)."""
 
     def resolve(self, kind: type, value: str | None, implicit: Any) -> str:
@@ -75,7 +75,7 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
             )
         if kind is ScalarNode:
             value: str = node.value
-            if not node.style and _NULL.match(value):
+            if not getattr(node, "style", None) and _NULL.match(value):
                 return None
             return value
         if kind is SequenceNode:

@@ -159,7 +159,7 @@ def run_draft(args: argparse.Namespace) -> int:
         questions=list(qids),
         agency=agency,
         law=law.id,
-        language=lang,  # type: ignore[arg-type]
+        language=lang,
         records=records,
         records_from=date(today.year - 1, 1, 1),
         records_to=today,

@@ -11,6 +11,7 @@ choose the size.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -72,6 +73,6 @@ class Block:
         return [run.text for p in paragraphs for run in p] + [self.marker, self.kicker, self.byline]
 
 
-def where_texts(blocks: list[Block]) -> list[tuple[str, str]]:
+def where_texts(blocks: Sequence[Block]) -> list[tuple[str, str]]:
     """(where, text) for every string on the page, for the glyph check."""
     return [(b.where, text) for b in blocks for text in b.texts() if text]

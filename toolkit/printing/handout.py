@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from ..bank import Bank, entry_text, placeholder_values
 from ..errors import MeetingkitError, UsageError
@@ -153,6 +154,10 @@ class _Context:
     """How much of each "why it matters" to print (``brief``'s ``at_least``)."""
 
 
+def _way_in_brief(texts: dict[str, str], lang: str) -> Cell:
+    return (para(brief(texts[lang], at_least=0)),)
+
+
 def _question_cell(question: Question, entry: AgendaEntry, lang: str, ctx: _Context, where: str) -> Cell:
     """The question as tailored for the agency, and its "why it matters"."""
     tailored = entry_text(question, lang, ctx.values[lang], entry, ctx.meeting.language)
@@ -198,7 +203,7 @@ def handout_blocks(
     for n, entry in enumerate(meeting.agenda, 1):
         question = bank.get(entry.question)
         where = f"question {n} ({question.id})"
-        cells = _cells(langs, lambda lang, q=question, e=entry, w=where: _question_cell(q, e, lang, ctx, w))
+        cells = _cells(langs, partial(_question_cell, question, entry, ctx=ctx, where=where))
         blocks.append(
             Block(
                 Role.ITEM,
@@ -246,7 +251,7 @@ def _ways(bank: Bank, langs: Sequence[str]) -> list[Block]:
         blocks.append(
             Block(
                 Role.ITEM,
-                _cells(langs, lambda lang, texts=texts: (para(brief(texts[lang], at_least=0)),)),
+                _cells(langs, partial(_way_in_brief, texts)),
                 marker="•",
                 space_before=0.25 if n > 1 else 0.4,
                 where=f"“what you can do” ({way})",

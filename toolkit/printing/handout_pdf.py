@@ -77,7 +77,7 @@ def handout_pdf(
     (a two-sided sheet), both at the same size with the same parts left out."""
     if sides == 2 and len(langs) != 2:
         raise UsageError("--sides 2 prints one language on each side: give two, such as --lang en,es")
-    pages = [(lang,) for lang in langs] if sides == 2 else [tuple(langs)]
+    pages: list[tuple[str, ...]] = [(lang,) for lang in langs] if sides == 2 else [tuple(langs)]
     meta = handout_meta(settings, meeting, bank, langs)
     full = [handout_blocks(settings, meeting, bank, page, sections) for page in pages]
     spec = page_spec(
@@ -109,7 +109,8 @@ def shorter_versions(asked: Sections) -> Iterator[tuple[tuple[str, ...], Section
     """The sections asked for, then with each part of ``LADDER`` they still
     have left out in turn, with the parts left out so far."""
     yield (), asked
-    current, left_out = asked, ()
+    current: Sections = asked
+    left_out: tuple[str, ...] = ()
     for part, _ in LADDER:
         needs = {"way_details": current.ways, "why_in_full": current.why}.get(part, True)
         if getattr(current, part) and needs:

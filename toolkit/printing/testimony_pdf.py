@@ -326,7 +326,7 @@ def numbered_pdf(
     def build(total: int) -> tuple[bytes, int]:
         buffer = BytesIO()
 
-        def number(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        def number(canvas, doc) -> None:
             canvas.saveState()
             canvas.setFont(fonts.regular, footer_size)
             canvas.drawCentredString(width / 2, margin / 2, footer(doc.page, total))

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import work
@@ -81,7 +81,7 @@ def keep_for_good(generation: int) -> None:
 
 class MeetingkitApp(App[int]):
     TITLE = "meetingkit"
-    CSS_PATH: ClassVar[list[str]] = ["app.tcss", *(f"screens/{m.module}.tcss" for m in STEPS)]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", *(f"screens/{m.module}.tcss" for m in STEPS)]
     """One stylesheet per mode, beside its module, all read once at start-up:
     a screen's own CSS_PATH would make Textual re-parse styles on mode switches."""
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {m.name: _mode_screen(m) for m in STEPS}

@@ -14,19 +14,19 @@ from ..model import Meeting, Settings
 
 
 def parse_date(value: str) -> date:
-    return codec.field(Meeting, "date", value)  # type: ignore[no-any-return]
+    return codec.field(Meeting, "date", value)
 
 
 def parse_time(value: str) -> str:
-    return codec.field(Meeting, "time", value)  # type: ignore[no-any-return]
+    return codec.field(Meeting, "time", value)
 
 
 def parse_minutes(value: str) -> float:
-    return codec.field(Meeting, "minutes", value)  # type: ignore[no-any-return]
+    return codec.field(Meeting, "minutes", value)
 
 
 def parse_wpm(value: str) -> int:
-    return codec.field(Settings, "wpm", value)  # type: ignore[no-any-return]
+    return codec.field(Settings, "wpm", value)
 
 
 class Checked(Validator):

@@ -43,7 +43,7 @@ def value_of(widget: Widget) -> Any:
 class FormScreen(ModalScreen[T], Generic[T]):
     """Subclasses yield fields in ``compose_fields`` and build the result in ``submit``."""
 
-    TITLE_TEXT: ClassVar[str] = ""
+    TITLE_TEXT: str = ""
     AUTO_FOCUS = "Input, TextArea, Select, DataTable, RadioSet"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
@@ -132,8 +132,12 @@ class FormScreen(ModalScreen[T], Generic[T]):
                     Pick("d", "Drop changes", "drop", "error"),
                 ],
             ),
-            lambda choice: self.dismiss(None) if choice == "drop" else None,
+            self._dropped,
         )
+
+    def _dropped(self, choice: str | None) -> None:
+        if choice == "drop":
+            self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
