@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from . import report_text as rt
+from .ice import ICE_PAGE, ICE_QUESTION, contradicts
 from .model import Meeting, Settings, slugify
 from .report_columns import csv_columns
 from .tracker import PROMISE_LABELS, PromiseRow, Summary
@@ -24,6 +25,7 @@ from .tracker import PROMISE_LABELS, PromiseRow, Summary
 if TYPE_CHECKING:
     from icalendar import Event
 
+    from .ice import Match
     from .requests import RequestRow
 
 # --- Markdown -------------------------------------------------------------------
@@ -57,16 +59,18 @@ def _table(table: rt.Table) -> list[str]:
     return [*lines, ""]
 
 
-def report_markdown(summary: Summary, settings: Settings, requests: Sequence[RequestRow] = ()) -> str:
+def report_markdown(
+    summary: Summary, settings: Settings, requests: Sequence[RequestRow] = (), ice: Match | None = None
+) -> str:
     """The accountability report: a glance, overdue promises, every promise,
     each official's record, overdue records requests, and each question with
-    the exact quotes and sources."""
+    the exact quotes and sources (and ICE's 287(g) list where an answer contradicts it)."""
     lines = [f"# {md_text(rt.title(settings))}", "", md_text(rt.byline(settings)), "", rt.intro(summary), ""]
     lines += ["## At a glance", "", *(f"- {md_text(line)}" for line in rt.glance(summary)), ""]
     late = rt.requests_table(requests)
     for table in [*rt.tables(summary), *([late] if late else [])]:
         lines += _table(table)
-    questions = rt.questions(summary)
+    questions = rt.questions(summary, ice)
     if questions:
         lines += ["## Questions", ""]
     for q in questions:
@@ -87,6 +91,7 @@ def report_markdown(summary: Summary, settings: Settings, requests: Sequence[Req
             ):
                 if value:
                     lines += [f"  {lead}{md_text(value)}", ""]
+        lines += [line for cited in q.cited for line in (f"- {md_text(cited)}", "")]
         for p in q.promises:
             who = f" ({md_text(p.official)})" if p.official else ""
             lines.append(f"- Promise{who}: {md_text(p.what)} — {md_text(p.due)} — **{md_text(p.standing)}**")
@@ -122,9 +127,14 @@ class _SafeWriter(csv.DictWriter):  # type: ignore[type-arg]
         return super().writerow({k: formula_safe(v) for k, v in rowdict.items()})
 
 
-def report_csv(summary: Summary, requests: Sequence[RequestRow] = (), guard_formulas: bool = True) -> str:
-    """One row per logged answer, then one per promise, then one per filed
-    records request (RFC 4180; encode as UTF-8).
+def report_csv(
+    summary: Summary,
+    requests: Sequence[RequestRow] = (),
+    guard_formulas: bool = True,
+    ice: Match | None = None,
+) -> str:
+    """One row per logged answer, then one per answer ICE's 287(g) list contradicts,
+    then one per promise, then one per filed records request (RFC 4180; encode as UTF-8).
 
     Officials' words and hand-typed notes can start with ``=`` or ``@``;
     unless ``guard_formulas`` is off, such a cell gets a leading ``'`` so a
@@ -152,6 +162,21 @@ def report_csv(summary: Summary, requests: Sequence[RequestRow] = (), guard_form
                 "notes": answer.notes,
             }
         )
+    cited = rt.ice_cited(summary, ice)
+    for answer in summary.answers if cited else []:
+        if answer.question == ICE_QUESTION and contradicts(answer.status, ice):
+            writer.writerow(
+                {
+                    "record": "ice-list",
+                    **_place(meetings[answer.meeting], answer.question, topics),
+                    "official": answer.official,
+                    "status": answer.status,
+                    "said": cited[0],
+                    "source": ICE_PAGE,
+                    "last_note": " ".join(cited[1:]),
+                    "as_of": as_of,
+                }
+            )
     for row in summary.promises:
         p, change = row.promise, row.change
         writer.writerow(

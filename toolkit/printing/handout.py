@@ -14,7 +14,7 @@ Private notes never appear.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..bank import Bank, entry_text, placeholder_values
@@ -140,6 +140,7 @@ class Sections:
 
 
 EVERYTHING = Sections()
+NOTHING_KNOWN: Mapping[str, Mapping[str, str]] = {}
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ class _Context:
     meeting: Meeting
     values: dict[str, dict[str, str]]
     why: bool
+    known: Mapping[str, Mapping[str, str]]
 
 
 def _question_cell(question: Question, entry: AgendaEntry, lang: str, ctx: _Context, where: str) -> Cell:
@@ -162,23 +164,33 @@ def _question_cell(question: Question, entry: AgendaEntry, lang: str, ctx: _Cont
     lines = [para(tailored.text)]
     if ctx.why and text is not None and text.why:
         lines.append(para(Run(handout_words(lang)["why"] + " ", bold=True), brief(text.why)))
+    fact = ctx.known.get(question.id, {}).get(lang) if ctx.why else None
+    if fact:
+        lines.append(para(fact))
     return tuple(lines)
 
 
 def handout_blocks(
-    settings: Settings, meeting: Meeting, bank: Bank, langs: Sequence[str], sections: Sections = EVERYTHING
+    settings: Settings,
+    meeting: Meeting,
+    bank: Bank,
+    langs: Sequence[str],
+    sections: Sections = EVERYTHING,
+    known: Mapping[str, Mapping[str, str]] = NOTHING_KNOWN,
 ) -> list[Block]:
     """The handout's blocks, top to bottom: the group, the title and the
     contact line (the QR code beside them), the meeting, the questions, what
     you can do. The title already says these are questions, so they have no
-    heading of their own."""
+    heading of their own. ``known`` is what is already on the record about a
+    question (question id → language → one line, such as ICE's own 287(g)
+    list), printed as part of its "why it matters"."""
     if not meeting.agenda:
         raise MeetingkitError(
             f"{meeting.id} has no questions yet; add some with "
             f"`meetingkit meeting ask {meeting.id} QUESTION_ID` (`meetingkit questions list` shows them)"
         )
     values = {lang: placeholder_values(settings, meeting, lang) for lang in langs}
-    ctx = _Context(meeting, values, sections.why)
+    ctx = _Context(meeting, values, sections.why, known)
     titles = tuple(para(_title(values[lang], bank, lang)) for lang in langs)
     blocks = [
         Block(

@@ -222,8 +222,9 @@ class _Measured:
 
 
 def stack_height(flowables: list[Flowable], width: float) -> float:
-    """Height of flowables stacked in a frame: spacing is all in explicit Spacers."""
-    return sum(f.wrap(width, _HUGE)[1] for f in flowables)
+    """Height of flowables stacked in a frame: mostly explicit Spacers, but a style's own
+    space before or after (the kicker's) counts too, or a page measured to fit prints as two."""
+    return sum(f.wrap(width, _HUGE)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
 
 
 def largest_size(layout: Layout) -> float | None:
