@@ -260,6 +260,7 @@ def test_the_follow_up_cites_the_list_in_the_meetings_language(
     assert sentence in text
     assert hint in text
     assert text.index(sentence) < text.index(hint)
+    assert "ICE's own" not in text and "propia lista" not in text  # the fact is not said twice
 
 
 def test_a_declined_answer_is_asked_again_with_the_list(colbert: Workspace) -> None:

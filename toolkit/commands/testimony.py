@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_draft(args: argparse.Namespace) -> int:
-    from ..ice import ICE_QUESTION, ice_sentence
+    from ..ice import ICE_QUESTION, ice_sentence, still_shows
     from ..ice_store import cited_match
     from ..testimony import draft, speaker_entries
 
@@ -68,7 +68,9 @@ def run_draft(args: argparse.Namespace) -> int:
     if any(e.question == ICE_QUESTION for e in speaker_entries(meeting, speaker)):
         found = cited_match(ws.root, settings)
         fact = ice_sentence(found, meeting.language) if found else None
-        extra += [fact] if fact else []
+        said = still_shows(found, meeting.language) if found else None
+        if fact and not (said and any(said in paragraph for paragraph in extra)):
+            extra.append(fact)  # once: a follow-up citing the list against an answer already says it
     text = draft(meeting, settings, bank, speaker, args.neighbourhood, extra)
     saved = ws.save_testimony(
         Testimony(meeting=meeting.id, speaker=speaker, text=text, neighbourhood=args.neighbourhood)
