@@ -136,6 +136,22 @@ def test_no_handout_line_for_an_agency_ice_does_not_list(unlisted: Workspace, tm
     assert "ICE's list" not in text and "Lista de ICE" not in text
 
 
+def test_no_handout_line_for_a_guess_by_county(tmp_path: Path) -> None:
+    """ "Office of the Sheriff" in Colbert County matches ICE's list only by county and type."""
+    ws = workspace(tmp_path, "Office of the Sheriff", "AL", ["en"])
+    out = tmp_path / "handout.pdf"
+    ok("handout", MEETING, "-o", str(out), "--workspace", str(ws.root))
+    assert "Why it matters:" in pdf_text(out) and "ICE's list" not in pdf_text(out)
+
+
+def test_questions_show_follows_the_setting(colbert: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    ok("questions", "show", "287g-participation", "--lang", "es", "--workspace", str(colbert.root))
+    assert "Lista de ICE al 2025-07-18: Colbert County Sheriff's Office, Alabama" in capsys.readouterr().out
+    colbert.save_settings(colbert.settings().evolve(ice=False))
+    ok("questions", "show", "287g-participation", "--workspace", str(colbert.root))
+    assert "ICE's list" not in capsys.readouterr().out
+
+
 # --- the accountability report ------------------------------------------------------------
 
 STILL_SHOWS = (

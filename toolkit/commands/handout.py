@@ -66,14 +66,16 @@ def add_page_options(p: argparse.ArgumentParser, large_print: str) -> None:
 
 
 def _ice_known(root: Path, settings: Settings, langs: Sequence[str]) -> dict[str, dict[str, str]]:
-    """ICE's own list on the 287(g) question, in each language, when the agency is on it."""
+    """ICE's own list on the 287(g) question, in each language, when it names the agency
+    (a county-and-type guess is never printed for the public)."""
     from datetime import date
 
     from ..ice import ICE_QUESTION, ice_line
     from ..ice_store import cited_match
 
     found = cited_match(root, settings)
-    lines = {lang: ice_line(found, date.today(), lang) for lang in langs} if found else {}
+    named = found is not None and found.how == "name"
+    lines = {lang: ice_line(found, date.today(), lang) for lang in langs} if named else {}
     return {ICE_QUESTION: {lang: line for lang, line in lines.items() if line}}
 
 

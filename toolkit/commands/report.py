@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         parents=[common],
         help="the accountability report: every answer and promise, per question and official",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=f"CSV columns (RFC 4180, UTF-8, one row per answer, promise and request):\n{columns}\n\n"
+        epilog="CSV columns (RFC 4180, UTF-8, one row per answer, ICE citation, promise and request):\n"
+        f"{columns}\n\n"
         "A cell starting with =, +, -, @, a tab or a carriage return gets a leading ' so that a\n"
         "spreadsheet shows it instead of running it as a formula (OWASP's advice on CSV injection);\n"
         "--raw-csv turns that off for an export that must be byte-faithful.",
