@@ -48,6 +48,8 @@ def strategy(t: Any) -> st.SearchStrategy[Any]:
                          exclude_min=t.gt is not None, allow_nan=False)  # fmt: skip
     if isinstance(t, mi.DateType):
         return st.dates()
+    if isinstance(t, mi.BoolType):
+        return st.booleans()
     if isinstance(t, mi.NoneType):
         return st.none()
     if isinstance(t, mi.LiteralType):

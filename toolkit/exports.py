@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from . import report_text as rt
+from .ice import ICE_PAGE, ICE_QUESTION, contradicts
 from .model import Meeting, Settings, slugify, text_for
 from .report_columns import csv_columns
 from .tracker import PROMISE_LABELS, PromiseRow, Summary
@@ -24,6 +25,7 @@ from .tracker import PROMISE_LABELS, PromiseRow, Summary
 if TYPE_CHECKING:
     from icalendar import Event
 
+    from .ice import Match
     from .requests import RequestRow
 
 # --- Markdown -------------------------------------------------------------------
@@ -61,12 +63,14 @@ def report_markdown(
     summary: Summary,
     settings: Settings,
     requests: Sequence[RequestRow] = (),
+    ice: Match | None = None,
     left_out: list[str] | None = None,
 ) -> str:
     """The accountability report: a glance, overdue promises, every promise,
     each official's record, overdue records requests, and each question with
-    the exact quotes and sources. ``left_out`` names the files that could not
-    be read (said first, in bold)."""
+    the exact quotes and sources (and ICE's 287(g) list where an answer
+    contradicts it). ``left_out`` names the files that could not be read
+    (said first, in bold)."""
     lines = [f"# {md_text(rt.title(settings))}", "", md_text(rt.byline(settings)), "", rt.intro(summary), ""]
     missing = rt.left_out(left_out or [])
     if missing:
@@ -75,7 +79,7 @@ def report_markdown(
     late = rt.requests_table(requests)
     for table in [*rt.tables(summary), *([late] if late else [])]:
         lines += _table(table)
-    questions = rt.questions(summary)
+    questions = rt.questions(summary, ice)
     if questions:
         lines += ["## Questions", ""]
     for q in questions:
@@ -96,6 +100,7 @@ def report_markdown(
             ):
                 if value:
                     lines += [f"  {lead}{md_text(value)}", ""]
+        lines += [line for cited in q.cited for line in (f"- {md_text(cited)}", "")]
         for p in q.promises:
             who = f" ({md_text(p.official)})" if p.official else ""
             lines.append(f"- Promise{who}: {md_text(p.what)} — {md_text(p.due)} — **{md_text(p.standing)}**")
@@ -136,10 +141,12 @@ def report_csv(
     requests: Sequence[RequestRow] = (),
     left_out: list[str] | None = None,
     guard_formulas: bool = True,
+    ice: Match | None = None,
 ) -> str:
-    """One row per logged answer, then one per promise, then one per filed
-    records request, then one per file that could not be read (``left-out``,
-    named in ``source``); RFC 4180, encode as UTF-8.
+    """One row per logged answer, then one per answer ICE's 287(g) list
+    contradicts, then one per promise, then one per filed records request,
+    then one per file that could not be read (``left-out``, named in
+    ``source``); RFC 4180, encode as UTF-8.
 
     Officials' words and hand-typed notes can start with ``=`` or ``@``;
     unless ``guard_formulas`` is off, such a cell gets a leading ``'`` so a
@@ -167,6 +174,21 @@ def report_csv(
                 "notes": answer.notes,
             }
         )
+    cited = rt.ice_cited(summary, ice)
+    for answer in summary.answers if cited else []:
+        if answer.question == ICE_QUESTION and ice is not None and contradicts(answer.status, ice):
+            writer.writerow(
+                {
+                    "record": "ice-list",
+                    **_place(meetings[answer.meeting], answer.question, topics),
+                    "official": answer.official,
+                    "status": answer.status,
+                    "said": cited[0],
+                    "source": ICE_PAGE,
+                    "last_note": " ".join(cited[1:]),
+                    "as_of": as_of,
+                }
+            )
     for row in summary.promises:
         p, change = row.promise, row.change
         writer.writerow(

@@ -22,12 +22,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .bank import Bank
+from .ice import ICE_PAGE, ICE_QUESTION, contradicts, is_stale, still_shows
 from .locale import lookup, mark, words
 from .locale.dates import format_day
 from .model import Answer, Meeting, Promise
 from .tracker import days_overdue, is_overdue, status_on
 
 if TYPE_CHECKING:
+    from .ice import Match
     from .requests import RequestRow
 
 STILL_OWED = ("open", "partly-kept", "broken")
@@ -45,6 +47,7 @@ _DODGED = {
         "follow-up", "On {asked}, we asked about {topic}, and {who} did not answer the question."
     ),
     "declined": mark("follow-up", "On {asked}, we asked about {topic}, and {who} declined to answer."),
+    "answered": mark("follow-up", "On {asked}, we asked about {topic}, and {who} answered."),
 }
 
 
@@ -68,13 +71,16 @@ def follow_up_paragraphs(
     bank: Bank,
     as_of: date,
     requests: Sequence[RequestRow] = (),
+    ice: Match | None = None,
 ) -> list[str]:
     """Paragraphs for the draft, one per item, from meetings before this one.
 
     Promises still owed come first, most overdue first; then public records
     requests past the deadline their law sets; then questions whose latest
-    answer (at an earlier meeting) was a deflection or a refusal. Empty when
-    the record holds nothing to follow up.
+    answer (at an earlier meeting) was a deflection or a refusal, or an
+    answer to the 287(g) question that ``ice`` (the agency on ICE's own list)
+    contradicts, citing the list with its date. Empty when the record holds
+    nothing to follow up.
     """
     lang = meeting.language
     dates = {m.id: m.date for m in meetings}
@@ -95,9 +101,12 @@ def follow_up_paragraphs(
     for answer in earlier:
         if answer.status and answer.status != "not-asked":
             latest[answer.question] = answer
-    paragraphs += [
-        _dodged_sentence(a, dates[a.meeting], bank, lang) for a in latest.values() if a.status in DODGED
-    ]
+    for a in latest.values():
+        fact = _ice_fact(a, ice, lang)
+        if a.status in DODGED or fact:
+            paragraphs.append(_dodged_sentence(a, dates[a.meeting], bank, lang, fact))
+        if fact and ice is not None and ice.as_of is not None and is_stale(ice.as_of, as_of):
+            paragraphs.append(_stale_hint(ice.as_of, as_of, lang))
     if not paragraphs:
         return []
     hint = words(lang).pgettext(
@@ -143,7 +152,26 @@ def _promise_sentence(p: Promise, made: date, as_of: date, lang: str) -> str:
     return " ".join(s.format(**fill) for s in sentences)
 
 
-def _dodged_sentence(answer: Answer, asked: date, bank: Bank, lang: str) -> str:
+def _ice_fact(answer: Answer, ice: Match | None, lang: str) -> str:
+    """What ICE's list still shows, when this answer contradicts it; else empty."""
+    if ice is None or answer.question != ICE_QUESTION or not contradicts(answer.status, ice):
+        return ""
+    return still_shows(ice, lang) or ""
+
+
+def _stale_hint(listed: date, as_of: date, lang: str) -> str:
+    """A note to the speaker, not read aloud: the list is old, and where the current one is."""
+    hint = words(lang).pgettext(
+        "follow-up hint",
+        "<!-- ICE's list of {listed} is {days} days old: download the current sheets from {url}, "
+        "run `meetingkit ice import FILE.xlsx` and check the sentence above. -->",
+    )
+    return hint.format(listed=format_day(listed, lang), days=(as_of - listed).days, url=ICE_PAGE)
+
+
+def _dodged_sentence(answer: Answer, asked: date, bank: Bank, lang: str, fact: str = "") -> str:
+    """The question, what came of it, the only reply, ``fact`` (what the record says against
+    it), and the question asked again."""
     w = words(lang)
     question = bank.questions.get(answer.question)
     topic = bank.topic_label(question.topic, lang) if question else answer.question
@@ -154,8 +182,11 @@ def _dodged_sentence(answer: Answer, asked: date, bank: Bank, lang: str) -> str:
     )
     said = quotable(answer.said)
     if said:
-        text += " " + w.pgettext("follow-up", "The only reply was: “{said}.”").format(said=said)
-    return text + " " + w.pgettext("follow-up", "We ask again.")
+        reply = w.pgettext("follow-up", "The reply was: “{said}.”")
+        if answer.status in DODGED:
+            reply = w.pgettext("follow-up", "The only reply was: “{said}.”")
+        text += " " + reply.format(said=said)
+    return text + (" " + fact if fact else "") + " " + w.pgettext("follow-up", "We ask again.")
 
 
 def _request_sentence(row: RequestRow, lang: str) -> str:

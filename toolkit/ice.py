@@ -19,6 +19,7 @@ from typing import Any, Literal, get_args
 
 import msgspec
 
+from .locale import words
 from .states import state_code, state_name
 
 ICE_PAGE = "https://www.ice.gov/identify-and-arrest/287g"
@@ -327,35 +328,49 @@ def is_stale(as_of: date, today: date) -> bool:
     return (today - as_of).days > STALE_DAYS
 
 
-def stale_note(as_of: date, today: date) -> str:
+def stale_note(as_of: date, today: date, lang: str = "en") -> str:
     """Said wherever an old list is cited: how old it is and how to get the current one."""
     return (
-        f"ICE's list of {as_of.isoformat()} is {(today - as_of).days} days old; download the current "
-        f"sheets from {ICE_PAGE} and run `meetingkit ice import FILE.xlsx`"
+        words(lang)
+        .pgettext(
+            "ICE list",
+            "ICE's list of {date} is {days} days old; download the current sheets from {url} "
+            "and run `meetingkit ice import FILE.xlsx`",
+        )
+        .format(date=as_of.isoformat(), days=(today - as_of).days, url=ICE_PAGE)
     )
 
 
-def _models(rows: list[Agreement]) -> str:
+def _models(rows: list[Agreement], lang: str) -> str:
+    signed = words(lang).pgettext("ICE list", "{model} (signed {date})")
     return ", ".join(
-        r.model + (f" (signed {r.signed.isoformat()})" if r.signed else f" (signed {r.signed_text or '?'})")
+        signed.format(model=r.model, date=r.signed.isoformat() if r.signed else r.signed_text or "?")
         for r in rows
     )
 
 
-def ice_line(found: Match, today: date) -> str | None:
-    """One line for the 287(g) question: "ICE's list as of DATE: …"; None when ICE lists nothing for it."""
+def ice_line(found: Match, today: date, lang: str = "en") -> str | None:
+    """One line for the 287(g) question, in the reader's language: "ICE's list as of DATE: …";
+    None when ICE lists nothing for it."""
     if not found.found or found.as_of is None:
         return None
+    w = words(lang)
     parts = []
     if found.signed:
-        parts.append(_models(found.signed))
+        parts.append(_models(found.signed, lang))
     if found.pending:
-        parts.append("pending: " + ", ".join(r.model for r in found.pending))
-    line = f"ICE's list as of {found.as_of.isoformat()}: {found.agency}, {found.state}: " + "; ".join(parts)
+        pending = ", ".join(r.model for r in found.pending)
+        parts.append(w.pgettext("ICE list", "pending: {models}").format(models=pending))
+    line = w.pgettext("ICE list", "ICE's list as of {date}: {agency}, {state}: {agreements}").format(
+        date=found.as_of.isoformat(), agency=found.agency, state=found.state, agreements="; ".join(parts)
+    )
     if found.how == "county":
-        line += " (matched by county and agency type, not by name: check it is your agency)"
+        line += " " + w.pgettext(
+            "ICE list", "(matched by county and agency type, not by name: check it is your agency)"
+        )
     if is_stale(found.as_of, today):
-        line += f" — {(today - found.as_of).days} days old; current sheets: {ICE_PAGE}"
+        old = w.pgettext("ICE list", "{days} days old; current sheets: {url}")
+        line += " — " + old.format(days=(today - found.as_of).days, url=ICE_PAGE)
     return line
 
 

@@ -86,6 +86,12 @@ def match_workspace(root: Path, settings: Settings) -> Match:
     return match(library(root).sheets, settings.agency, settings.state, settings.jurisdiction)
 
 
+def cited_match(root: Path, settings: Settings) -> Match | None:
+    """The workspace's agency on ICE's list, or None when the group turned citing it off
+    (``ice: false`` in meetingkit.yaml)."""
+    return match_workspace(root, settings) if settings.ice else None
+
+
 @dataclass(frozen=True)
 class Saved:
     path: Path

@@ -274,6 +274,8 @@ class Settings(Record, kw_only=True):
     closures: list[date] = []
     """Days the agencies are closed beyond the state's holidays (records-request clocks)."""
     keymap: dict[str, str] = {}
+    ice: bool = True
+    """Cite ICE's 287(g) list for the group's agency (handout, questions, report, follow-ups)."""
 
 
 class AgendaEntry(Record, kw_only=True):

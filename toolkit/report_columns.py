@@ -10,7 +10,8 @@ from __future__ import annotations
 CSV_COLUMNS = (
     (
         "record",
-        "answer, promise, request (a records request), or left-out (an unreadable file, named in source)",
+        "answer, promise, request (a records request), ice-list (ICE's list contradicts an answer), "
+        "or left-out (an unreadable file, named in source)",
     ),
     ("meeting", "meeting id"),
     ("meeting_date", "YYYY-MM-DD"),
@@ -19,8 +20,8 @@ CSV_COLUMNS = (
     ("topic", "the question's topic"),
     ("official", "who answered, or who promised"),
     ("status", "answer status, or promise status as of the date"),
-    ("said", "answers: what was said (quote or paraphrase)"),
-    ("source", "answers: where it is on the record"),
+    ("said", "answers: what was said (quote or paraphrase); ice-list: what ICE's 287(g) list still shows"),
+    ("source", "answers: where it is on the record; ice-list: where ICE publishes the list"),
     ("promise_id", "promises: the id for `meetingkit promise update`"),
     ("promised", "promises: what was promised"),
     ("made_on", "promises: YYYY-MM-DD"),
@@ -28,7 +29,7 @@ CSV_COLUMNS = (
     ("overdue", "promises and requests: yes or no"),
     ("days_overdue", "promises: whole days past due; requests: in the law's days (business or calendar)"),
     ("last_change", "promises: date of the latest change"),
-    ("last_note", "promises: what the latest change says"),
+    ("last_note", "promises: what the latest change says; ice-list: a list over 90 days old, said so"),
     ("evidence", "promises: link or document name of the latest change"),
     ("request_id", "requests: the id for `meetingkit request update`"),
     ("agency", "requests: the agency asked"),

@@ -19,6 +19,7 @@ from .model import Meeting, Settings, text_for
 from .tracker import ANSWER_LABELS, NO_DATE, PROMISE_LABELS, PROMISE_STATUSES, Asked, PromiseRow, Summary
 
 if TYPE_CHECKING:
+    from .ice import Match
     from .requests import RequestRow
 
 LANG = "en"
@@ -246,6 +247,8 @@ class QuestionText:
     latest: str
     asked: list[AskedText]
     promises: list[PromiseText]
+    cited: list[str]
+    """What ICE's own 287(g) list says against an answer (see ``ice_cited``)."""
 
 
 def _asked(asked: Asked) -> AskedText:
@@ -270,7 +273,27 @@ def _promise(row: PromiseRow) -> PromiseText:
     return PromiseText(p.official, p.what, due, standing(row), history)
 
 
-def questions(summary: Summary) -> list[QuestionText]:
+def ice_cited(summary: Summary, found: Match | None) -> list[str]:
+    """When an official answered or declined the 287(g) question while ICE lists a signed
+    agreement for the agency: what the list still shows, dated, and how to get the current
+    list when it is over 90 days old. Empty otherwise."""
+    from .ice import ICE_QUESTION, contradicts, is_stale, stale_note, still_shows
+
+    if found is None or found.as_of is None:
+        return []
+    if not any(a.question == ICE_QUESTION and contradicts(a.status, found) for a in summary.answers):
+        return []
+    lines = [still_shows(found, LANG) or ""]
+    if is_stale(found.as_of, summary.as_of):
+        lines.append(stale_note(found.as_of, summary.as_of, LANG) + ".")
+    return lines
+
+
+def questions(summary: Summary, found: Match | None = None) -> list[QuestionText]:
+    """Each question with its record; ``found`` (the agency on ICE's list) adds its citation."""
+    from .ice import ICE_QUESTION
+
+    cited = ice_cited(summary, found)
     return [
         QuestionText(
             number=n,
@@ -280,6 +303,7 @@ def questions(summary: Summary) -> list[QuestionText]:
             latest=ANSWER_LABELS[q.latest],
             asked=[_asked(a) for a in q.asked],
             promises=[_promise(r) for r in q.promises],
+            cited=cited if q.question == ICE_QUESTION else [],
         )
         for n, q in enumerate(summary.questions, 1)
     ]

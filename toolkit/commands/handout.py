@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 from ..atomic import output_file, write_bytes
 from ..errors import UsageError
+from ..model import Settings
 from . import context
 
 PAPERS = ("letter", "a4")
@@ -31,6 +34,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--no-why", dest="why", action="store_false", help="leave out “why it matters”")
     p.add_argument("--no-ways", dest="ways", action="store_false", help="leave out “what you can do”")
+    p.add_argument(
+        "--no-ice",
+        dest="ice",
+        action="store_false",
+        help="leave out what ICE's 287(g) list says about your agency (or set ice: false)",
+    )
     p.add_argument("--promises", action="store_true", help="print the promises on the record instead")
     p.add_argument(
         "--owed-only", action="store_true", help="with --promises: leave out kept and withdrawn ones"
@@ -56,6 +65,21 @@ def add_page_options(p: argparse.ArgumentParser, large_print: str) -> None:
     )
 
 
+def _ice_known(root: Path, settings: Settings, langs: Sequence[str]) -> dict[str, dict[str, str]]:
+    """ICE's own list on the 287(g) question, in each language, when it names the agency
+    (a county-and-type guess is never printed for the public)."""
+    from datetime import date
+
+    from ..ice import ICE_QUESTION, ice_line
+    from ..ice_store import cited_match
+
+    found = cited_match(root, settings)
+    if found is None or found.how != "name":
+        return {ICE_QUESTION: {}}
+    lines = {lang: ice_line(found, date.today(), lang) for lang in langs}
+    return {ICE_QUESTION: {lang: line for lang, line in lines.items() if line}}
+
+
 def run(args: argparse.Namespace) -> int:
     if args.promises:
         if args.sides != 1:
@@ -73,16 +97,18 @@ def run(args: argparse.Namespace) -> int:
     from ..printing.handout import Sections, parse_langs
     from ..printing.handout_pdf import handout_pdf
 
+    langs = parse_langs(args.lang, settings)
     handout = handout_pdf(
         settings,
         meeting,
         bank,
-        parse_langs(args.lang, settings),
+        langs,
         paper=args.paper,
         large_print=args.large_print,
         font=font_file(args.font, settings.font, ws.root),
         sections=Sections(why=args.why, ways=args.ways),
         sides=args.sides,
+        known=_ice_known(ws.root, settings, langs) if args.ice else {},
     )
     write_bytes(path, handout.data)
     for note in handout.notes():

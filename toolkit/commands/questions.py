@@ -29,18 +29,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     show.set_defaults(handler=run_show)
 
 
-def _ice_line(args: argparse.Namespace) -> str | None:
-    """ICE's own list on the 287(g) question, when the workspace's agency is on it."""
+def _ice_line(args: argparse.Namespace, lang: str) -> str | None:
+    """ICE's own list on the 287(g) question, when the workspace's agency is on it
+    (and the group has not turned it off with ``ice: false``)."""
     from datetime import date
 
     from ..cli import one_line
     from ..ice import ice_line
-    from ..ice_store import match_workspace
+    from ..ice_store import cited_match
 
     ws = context.workspace(args)
     if not ws.exists():
         return None
-    line = ice_line(match_workspace(ws.root, ws.settings()), date.today())
+    found = cited_match(ws.root, ws.settings())
+    line = ice_line(found, date.today(), lang) if found else None
     return one_line(line) if line else None
 
 
@@ -119,7 +121,7 @@ def run_show(args: argparse.Namespace) -> int:
     out.write(f"{q.id}  [{bank.topic_label(q.topic, lang)}]  ({q.bank_file})\n\n{filled.text}\n")
     from ..ice import ICE_QUESTION
 
-    ice = _ice_line(args) if q.id == ICE_QUESTION and args.ice else None
+    ice = _ice_line(args, lang) if q.id == ICE_QUESTION and args.ice else None
     if ice:
         out.write(f"\n{ice}\n")
     if filled.missing:

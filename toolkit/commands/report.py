@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         parents=[common],
         help="the accountability report: every answer and promise, per question and official",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=f"CSV columns (RFC 4180, UTF-8, one row per answer and per promise):\n{columns}\n\n"
+        epilog="CSV columns (RFC 4180, UTF-8, one row per answer, ICE citation, promise and request):\n"
+        f"{columns}\n\n"
         "A cell starting with =, +, -, @, a tab or a carriage return gets a leading ' so that a\n"
         "spreadsheet shows it instead of running it as a formula (OWASP's advice on CSV injection);\n"
         "--raw-csv turns that off for an export that must be byte-faithful.",
@@ -57,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("a PDF report needs a file: add -o report.pdf")
     from ..atomic import output_file, write_bytes
     from ..exports import report_csv, report_markdown
+    from ..ice_store import cited_match
     from ..tracker import summarize
     from .record import as_of, load_record
     from .request import load_rows
@@ -69,16 +71,16 @@ def run(args: argparse.Namespace) -> int:
         record.meetings, record.answers, record.bank, record.settings, as_of(args.as_of), args.include_private
     )
     requests, request_problems = load_rows(ws, summary.as_of)
+    ice = cited_match(ws.root, record.settings)
     if fmt == "pdf":
         from ..printing.report_pdf import report_pdf
 
-        data = report_pdf(summary, record.settings, left_out=record.left_out(ws))
+        data = report_pdf(summary, record.settings, requests, ice, left_out=record.left_out(ws))
     elif fmt == "csv":
-        data = report_csv(summary, requests, record.left_out(ws), guard_formulas=not args.raw_csv).encode(
-            "utf-8"
-        )
+        rows = report_csv(summary, requests, record.left_out(ws), guard_formulas=not args.raw_csv, ice=ice)
+        data = rows.encode("utf-8")
     else:
-        data = report_markdown(summary, record.settings, requests, record.left_out(ws)).encode("utf-8")
+        data = report_markdown(summary, record.settings, requests, ice, record.left_out(ws)).encode("utf-8")
     if target:
         write_bytes(target, data)
         print(target)

@@ -37,8 +37,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_draft(args: argparse.Namespace) -> int:
-    from ..ice import ICE_QUESTION, ice_sentence
-    from ..ice_store import match_workspace
+    from ..ice import ICE_QUESTION, ice_sentence, still_shows
+    from ..ice_store import cited_match
     from ..testimony import draft, speaker_entries
 
     ws = context.open_workspace(args)
@@ -61,12 +61,16 @@ def run_draft(args: argparse.Namespace) -> int:
         settings, bank = rec.settings, rec.bank
         as_of = args.as_of or meeting.date
         requests, _problems = load_rows(ws, as_of)
-        extra = follow_up_paragraphs(meeting, rec.meetings, rec.answers, bank, as_of, requests)
+        ice = cited_match(ws.root, settings)
+        extra = follow_up_paragraphs(meeting, rec.meetings, rec.answers, bank, as_of, requests, ice)
     else:
         settings, bank = ws.settings(), context.bank_of(ws)
     if any(e.question == ICE_QUESTION for e in speaker_entries(meeting, speaker)):
-        fact = ice_sentence(match_workspace(ws.root, settings), meeting.language)
-        extra += [fact] if fact else []
+        found = cited_match(ws.root, settings)
+        fact = ice_sentence(found, meeting.language) if found else None
+        said = still_shows(found, meeting.language) if found else None
+        if fact and not (said and any(said in paragraph for paragraph in extra)):
+            extra.append(fact)  # once: a follow-up citing the list against an answer already says it
     text = draft(meeting, settings, bank, speaker, args.neighbourhood, extra)
     saved = ws.save_testimony(
         Testimony(meeting=meeting.id, speaker=speaker, text=text, neighbourhood=args.neighbourhood)

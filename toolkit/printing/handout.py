@@ -14,7 +14,7 @@ Private notes never appear.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -143,6 +143,7 @@ class Sections:
 
 
 EVERYTHING = Sections()
+NOTHING_KNOWN: Mapping[str, Mapping[str, str]] = {}
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class _Context:
     why: bool
     why_chars: int
     """How much of each "why it matters" to print (``brief``'s ``at_least``)."""
+    known: Mapping[str, Mapping[str, str]]
 
 
 def _way_in_brief(texts: dict[str, str], lang: str) -> Cell:
@@ -171,23 +173,33 @@ def _question_cell(question: Question, entry: AgendaEntry, lang: str, ctx: _Cont
     lines = [para(tailored.text)]
     if ctx.why and text is not None and text.why:
         lines.append(para(Run(handout_words(lang)["why"] + " ", bold=True), brief(text.why, ctx.why_chars)))
+    fact = ctx.known.get(question.id, {}).get(lang) if ctx.why else None
+    if fact:
+        lines.append(para(fact))
     return tuple(lines)
 
 
 def handout_blocks(
-    settings: Settings, meeting: Meeting, bank: Bank, langs: Sequence[str], sections: Sections = EVERYTHING
+    settings: Settings,
+    meeting: Meeting,
+    bank: Bank,
+    langs: Sequence[str],
+    sections: Sections = EVERYTHING,
+    known: Mapping[str, Mapping[str, str]] = NOTHING_KNOWN,
 ) -> list[Block]:
     """The handout's blocks, top to bottom: the group, the title and the
     contact line (the QR code beside them), the meeting, the questions, what
     you can do. The title already says these are questions, so they have no
-    heading of their own."""
+    heading of their own. ``known`` is what is already on the record about a
+    question (question id → language → one line, such as ICE's own 287(g)
+    list), printed as part of its "why it matters"."""
     if not meeting.agenda:
         raise MeetingkitError(
             f"{meeting.id} has no questions yet; add some with "
             f"`meetingkit meeting ask {meeting.id} QUESTION_ID` (`meetingkit questions list` shows them)"
         )
     values = {lang: placeholder_values(settings, meeting, lang) for lang in langs}
-    ctx = _Context(meeting, values, sections.why, WHY_CHARS if sections.why_in_full else 0)
+    ctx = _Context(meeting, values, sections.why, WHY_CHARS if sections.why_in_full else 0, known)
     titles = tuple(para(_title(values[lang], bank, lang)) for lang in langs)
     blocks = [
         Block(

@@ -10,7 +10,7 @@ cannot fit on their own stop the print.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from ..errors import UsageError
 from ..model import Meeting, Settings
 from .blocks import Block, where_texts
 from .fonts import choose
-from .handout import EVERYTHING, Sections, handout_blocks, handout_cuts, handout_meta
+from .handout import EVERYTHING, NOTHING_KNOWN, Sections, handout_blocks, handout_cuts, handout_meta
 from .page import Layout, PageSpec, fitted_page, largest_size, render, too_long
 from .pdfmeta import Meta
 
@@ -72,21 +72,25 @@ def handout_pdf(
     font: Path | None = None,
     sections: Sections = EVERYTHING,
     sides: int = 1,
+    known: Mapping[str, Mapping[str, str]] = NOTHING_KNOWN,
 ) -> Handout:
     """The handout: one page, or with ``sides=2`` one page per language
-    (a two-sided sheet), both at the same size with the same parts left out."""
+    (a two-sided sheet), both at the same size with the same parts left out.
+    ``known`` lines (see ``handout_blocks``) go and come with "why it matters"."""
     if sides == 2 and len(langs) != 2:
         raise UsageError("--sides 2 prints one language on each side: give two, such as --lang en,es")
     pages: list[tuple[str, ...]] = [(lang,) for lang in langs] if sides == 2 else [tuple(langs)]
     meta = handout_meta(settings, meeting, bank, langs)
-    full = [handout_blocks(settings, meeting, bank, page, sections) for page in pages]
+    full = [handout_blocks(settings, meeting, bank, page, sections, known) for page in pages]
     spec = page_spec(
         [b for blocks in full for b in blocks], meta, paper=paper, large_print=large_print, font=font
     )
     cuts = handout_cuts(meeting, langs, large_print, sides)
     for left_out, shorter in shorter_versions(sections):
         sides_blocks = (
-            [handout_blocks(settings, meeting, bank, page, shorter) for page in pages] if left_out else full
+            [handout_blocks(settings, meeting, bank, page, shorter, known) for page in pages]
+            if left_out
+            else full
         )
         layouts = [Layout(blocks, spec) for blocks in sides_blocks]
         sizes = [largest_size(layout) for layout in layouts]
@@ -97,7 +101,7 @@ def handout_pdf(
         if (
             "why" in left_out
             and shorter.ways
-            and _whys_fit_without_ways(settings, meeting, bank, pages, spec, sections)
+            and _whys_fit_without_ways(settings, meeting, bank, pages, spec, sections, known)
         ):
             remedies = [*cuts, "leave out “What you can do” with --no-ways to keep “Why it matters”"]
         told = tuple(what for part, what in LADDER if part in left_out)
@@ -125,11 +129,12 @@ def _whys_fit_without_ways(
     pages: list[tuple[str, ...]],
     spec: PageSpec,
     asked: Sections,
+    known: Mapping[str, Mapping[str, str]],
 ) -> bool:
     """Whether the handout without "what you can do" keeps every "why it matters"."""
     without = replace(asked, ways=False)
     return all(
-        Layout(handout_blocks(settings, meeting, bank, page, without), spec).overflow(spec.floor) <= 0
+        Layout(handout_blocks(settings, meeting, bank, page, without, known), spec).overflow(spec.floor) <= 0
         for page in pages
     )
 

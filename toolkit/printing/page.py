@@ -222,8 +222,13 @@ class _Measured:
 
 
 def stack_height(flowables: list[Flowable], width: float) -> float:
-    """Height of flowables stacked in a frame: spacing is all in explicit Spacers."""
-    return sum(f.wrap(width, _HUGE)[1] for f in flowables)
+    """Height of flowables stacked in a frame as ReportLab's Frame stacks them: mostly explicit
+    Spacers, but a style's own space after (the kicker's) or before counts too, except before
+    the first and after the last; else a page measured to fit can print as two."""
+    heights = sum(f.wrap(width, _HUGE)[1] for f in flowables)
+    before = sum(f.getSpaceBefore() for f in flowables[1:])
+    after = sum(f.getSpaceAfter() for f in flowables[:-1])
+    return heights + before + after
 
 
 def largest_size(layout: Layout) -> float | None:

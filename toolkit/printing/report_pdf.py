@@ -9,7 +9,9 @@ checked for every character, by the same code as the handout.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import black
 from reportlab.lib.styles import ParagraphStyle
@@ -25,6 +27,10 @@ from .markup import escape_text
 from .page import PAPERS
 from .pdfmeta import Meta
 from .testimony_pdf import numbered_pdf
+
+if TYPE_CHECKING:
+    from ..ice import Match
+    from ..requests import RequestRow
 
 BODY = 10.0
 """Body size in points: the handout's floor, so nothing prints smaller except the footer."""
@@ -112,8 +118,7 @@ def _table(table: rt.Table, s: _Styles, width: float) -> list[Flowable]:
     return [s.p(table.title, s.h2), grid]
 
 
-def _questions(summary: Summary, s: _Styles) -> list[Flowable]:
-    questions = rt.questions(summary)
+def _questions(questions: list[rt.QuestionText], s: _Styles) -> list[Flowable]:
     out: list[Flowable] = []
     for q in questions:
         latest = Paragraph(f"{escape_text(q.times)}; latest: {s.bold(q.latest)}.", s.body)
@@ -131,6 +136,8 @@ def _questions(summary: Summary, s: _Styles) -> list[Flowable]:
                 if value:
                     entry.append(s.p(f"{label}: {value}", s.sub))
             out.append(KeepTogether(entry))
+        if q.cited:
+            out.append(KeepTogether([s.p(line, s.item, bullet="•") for line in q.cited]))
         for p in q.promises:
             lead = escape_text(f"Promise ({p.official}): " if p.official else "Promise: ")
             head = f"{lead}{escape_text(p.what)} — {escape_text(p.due)} — {s.bold(p.standing)}"
@@ -140,13 +147,15 @@ def _questions(summary: Summary, s: _Styles) -> list[Flowable]:
     return out
 
 
-def _texts(summary: Summary, settings: Settings) -> list[tuple[str, str]]:
+def _texts(
+    summary: Summary, settings: Settings, tables: list[rt.Table], questions: list[rt.QuestionText]
+) -> list[tuple[str, str]]:
     """Every string the report prints, with where it is, for the font check."""
     texts = [("the title", rt.title(settings)), ("the title", rt.byline(settings))]
-    texts += [("a table", cell) for t in rt.tables(summary) for row in [t.header, *t.rows] for cell in row]
-    for q in rt.questions(summary):
+    texts += [("a table", cell) for t in tables for row in [t.header, *t.rows] for cell in row]
+    for q in questions:
         where = f"question {q.number}"
-        texts += [(where, q.topic), (where, q.text)]
+        texts += [(where, q.topic), (where, q.text), *((where, line) for line in q.cited)]
         texts += [(where, x) for a in q.asked for x in (a.where, a.outcome, a.said, a.source, a.notes)]
         texts += [(where, x) for p in q.promises for x in (p.official, p.what, *p.history)]
     texts += [("the meetings", x) for pair in rt.meetings(summary) for x in pair]
@@ -156,13 +165,16 @@ def _texts(summary: Summary, settings: Settings) -> list[tuple[str, str]]:
 def report_pdf(
     summary: Summary,
     settings: Settings,
+    requests: Sequence[RequestRow] = (),
+    ice: Match | None = None,
     *,
     paper: str = "letter",
     font: Path | None = None,
     left_out: list[str] | None = None,
 ) -> bytes:
-    """The report as a PDF of as many pages as it needs; ``left_out`` names the
-    files that could not be read, said under the introduction."""
+    """The report as a PDF of as many pages as it needs: what the Markdown says,
+    overdue records requests and ICE's list against an answer included;
+    ``left_out`` names the files that could not be read, said under the introduction."""
     missing = rt.left_out(left_out or [])
     as_of = rt.day(summary.as_of)
     private = " · INCLUDES PRIVATE NOTES" if summary.include_private else ""
@@ -170,9 +182,12 @@ def report_pdf(
     def footer(n: int, total: int) -> str:
         return f"{settings.group or 'meetingkit'} · as of {as_of}{private} · Page {n} of {total}"
 
+    late = rt.requests_table(requests)
+    tables = [*rt.tables(summary), *([late] if late else [])]
+    questions = rt.questions(summary, ice)
     fonts = choose(
         [
-            *_texts(summary, settings),
+            *_texts(summary, settings, tables, questions),
             ("the page footer", footer(99, 99)),
             *(("left out", m) for m in missing),
         ],
@@ -192,9 +207,9 @@ def report_pdf(
         if summary.include_private:
             out.append(Paragraph(s.bold(rt.closing(summary)), s.body))
         out += [s.p("At a glance", s.h2), *(s.p(line, s.item, bullet="•") for line in rt.glance(summary))]
-        for table in rt.tables(summary):
+        for table in tables:
             out += _table(table, s, width)
-        out += _questions(summary, s)
+        out += _questions(questions, s)
         out += [s.p("Meetings", s.h2)]
         entries = []
         for line, notes in rt.meetings(summary):
