@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from ..atomic import output_file, write_bytes
-from ..errors import UsageError
+from ..bank import language_gaps
+from ..errors import MeetingkitError, UsageError
 from . import context
 
 PAPERS = ("letter", "a4")
@@ -73,11 +74,14 @@ def run(args: argparse.Namespace) -> int:
     from ..printing.handout import Sections, parse_langs
     from ..printing.handout_pdf import handout_pdf
 
+    langs = parse_langs(args.lang, settings)
+    if gaps := language_gaps(meeting, settings, langs):
+        raise MeetingkitError("; ".join(gaps))
     handout = handout_pdf(
         settings,
         meeting,
         bank,
-        parse_langs(args.lang, settings),
+        langs,
         paper=args.paper,
         large_print=args.large_print,
         font=font_file(args.font, settings.font, ws.root),
