@@ -80,6 +80,9 @@ def test_ask_keeps_one_wording_per_language(capsys, ws, meeting):
 
 
 def test_set_keeps_one_wording_per_language(capsys, ws, meeting):
+    run(capsys, ws, "meeting", "set", meeting, "--agenda-item", "Comentario público", "--lang", "es")
+    _, out, _ = run(capsys, ws, "meeting", "show", meeting)
+    assert "Agenda item (es): Comentario público" in out.splitlines()
     assert run(capsys, ws, "meeting", "set", meeting, "--signup", "Sign up with the clerk.")[0] == 0
     code, out, _ = run(
         capsys, ws, "meeting", "set", meeting, "--signup", "Inscríbase con la secretaria.", "--lang", "es"

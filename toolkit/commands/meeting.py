@@ -198,7 +198,8 @@ def run_show(args: argparse.Namespace) -> int:
     for label, name in (("Where", "location"), ("Agenda item", "agenda_item"), ("Sign-up", "signup")):
         wordings = _wordings(meeting, getattr(meeting, name), langs)
         for lang, text in wordings:
-            print(f"{label}{f' ({lang})' if len(wordings) > 1 else ''}: {text}")
+            tag = f" ({lang})" if len(wordings) > 1 or lang != meeting.language else ""
+            print(f"{label}{tag}: {text}")
     print(f"Time per speaker: {meeting.minutes:g} min")
     print(f"\nAgenda ({len(agenda)} questions):" if agenda else "\nAgenda: empty (meetingkit meeting ask)")
     for item in agenda:
