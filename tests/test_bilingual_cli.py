@@ -137,3 +137,16 @@ def test_a_name_missing_in_the_readers_language_is_reported_before_printing(
     assert err.startswith(f"error: the {place} has no es name")
     assert f'`meetingkit settings set names.es.{place} "…"`' in err
     assert not out.exists()
+
+
+def test_a_place_in_two_languages_reaches_the_calendar_and_the_report_in_the_meetings(
+    capsys, ws, meeting, tmp_path
+):
+    run(capsys, ws, "meeting", "set", meeting, "--location", "Courthouse, Room 101")
+    run(capsys, ws, "meeting", "set", meeting, "--location", "Juzgado, Sala 101", "--lang", "es")
+    out = tmp_path / "meetings.ics"
+    assert run(capsys, ws, "calendar", "-o", str(out), "--as-of", "2026-12-01")[0] == 0
+    assert "LOCATION:Courthouse\\, Room 101" in out.read_text(encoding="utf-8")
+    code, report, _ = run(capsys, ws, "report", "--as-of", "2026-12-10")
+    assert code == 0 and "Example County Commissioners Court, Courthouse, Room 101" in report
+    assert "Sala 101" not in report and "{" not in report

@@ -20,6 +20,7 @@ from . import report_text as rt
 from .model import Meeting, Settings, slugify
 from .report_columns import csv_columns
 from .tracker import PROMISE_LABELS, PromiseRow, Summary
+from .wording import wording
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -254,8 +255,9 @@ def calendar_ics(
         else:
             event.add("dtstart", meeting.date)
             event.add("dtend", meeting.date + timedelta(days=1))
-        if meeting.location:
-            event.add("location", meeting.location)
+        location = wording(meeting.location, meeting.language, meeting.language)
+        if location:
+            event.add("location", location)
         event.add("description", _meeting_description(meeting))
         cal.add_component(event)
     for row in rows:
@@ -318,10 +320,13 @@ def _request_event(req: RequestRow, settings: Settings, stamp: datetime) -> Even
 
 
 def _meeting_description(meeting: Meeting) -> str:
+    item, signup = (
+        wording(text, meeting.language, meeting.language) for text in (meeting.agenda_item, meeting.signup)
+    )
     parts = [
-        f"Agenda item: {meeting.agenda_item}" if meeting.agenda_item else "",
+        f"Agenda item: {item}" if item else "",
         f"Time per speaker: {meeting.minutes:g} min",
-        f"Sign-up: {meeting.signup}" if meeting.signup else "",
+        f"Sign-up: {signup}" if signup else "",
         f"Questions: {', '.join(e.question for e in meeting.agenda)}" if meeting.agenda else "",
         f"meetingkit meeting show {meeting.id}",
     ]

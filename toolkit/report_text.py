@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .locale.dates import format_day
 from .model import Meeting, Settings
 from .tracker import ANSWER_LABELS, NO_DATE, PROMISE_LABELS, PROMISE_STATUSES, Asked, PromiseRow, Summary
+from .wording import wording
 
 if TYPE_CHECKING:
     from .requests import RequestRow
@@ -63,7 +64,8 @@ def closing(summary: Summary) -> str:
 
 def where(meeting: Meeting) -> str:
     when = day(meeting.date) + (f", {meeting.time}" if meeting.time else "")
-    place = f", {meeting.location}" if meeting.location else ""
+    location = wording(meeting.location, meeting.language, meeting.language)
+    place = f", {location}" if location else ""
     return f"{when} — {meeting.body}{place}"
 
 

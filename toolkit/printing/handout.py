@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from ..bank import Bank, entry_text, placeholder_values
 from ..errors import MeetingkitError, UsageError
-from ..model import AgendaEntry, Meeting, Question, Settings, Text, text_in
+from ..model import AgendaEntry, Meeting, Question, Settings
+from ..wording import wording
 from .blocks import Block, Cell, Para, Role, Run, para
 from .pdfmeta import Meta
 from .words import format_clock, format_long_date, handout_words, upper_first
@@ -78,17 +79,12 @@ def _meeting_lines(meeting: Meeting, values: dict[str, str], lang: str) -> dict[
     lines = {
         "body": ("", upper_first(values.get("body", meeting.body))),
         "when": ("", when),
-        "place": ("", _wording(meeting.location, lang, meeting.language)),
-        "item": ("", _wording(meeting.agenda_item, lang, meeting.language)),
+        "place": ("", wording(meeting.location, lang, meeting.language)),
+        "item": ("", wording(meeting.agenda_item, lang, meeting.language)),
         "minutes": ("", words["minute"] if n == "1" else words["minutes"].format(n=n)),
-        "signup": (words["speak"], _wording(meeting.signup, lang, meeting.language)),
+        "signup": (words["speak"], wording(meeting.signup, lang, meeting.language)),
     }
     return {key: line for key, line in lines.items() if line[1].strip()}
-
-
-def _wording(value: Text, lang: str, home: str) -> str:
-    """A meeting text in ``lang``, else as the meeting's language has it (a place reads the same in any)."""
-    return text_in(value, lang, home) or text_in(value, home, home)
 
 
 def _line(label: str, text: str, bold: bool = False) -> Para:

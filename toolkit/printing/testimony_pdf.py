@@ -27,6 +27,7 @@ from ..locale import speaks, words
 from ..locale.dates import format_clock, format_full_day
 from ..model import Meeting, Settings, Testimony
 from ..testimony import mmss, spoken_text, timing
+from ..wording import wording
 from .blocks import Para, Run, para
 from .fonts import FontSet, choose
 from .markup import escape_text
@@ -199,7 +200,9 @@ def _speaker(copy: _Copy) -> list[Line]:
 def _written(copy: _Copy) -> list[Line]:
     w, t = copy.words, copy.testimony
     sender = ", ".join(part for part in (t.speaker, t.neighbourhood.strip()) if part)
-    about = copy.meeting.agenda_item or w.pgettext("testimony copy", "Public comment")
+    about = wording(copy.meeting.agenda_item, copy.meeting.language, copy.meeting.language) or w.pgettext(
+        "testimony copy", "Public comment"
+    )
     fields = (
         (w.pgettext("letter field", "To:"), copy.body),
         (w.pgettext("letter field", "From:"), sender),

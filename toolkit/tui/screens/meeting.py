@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Static
 from ...locale.dates import format_clock, format_full_day
 from ...model import Meeting
 from ...testimony import word_budget
+from ...wording import wording
 from ..markup import literal
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
@@ -117,8 +118,8 @@ the one every other mode works on (its name is in the header).
             ("Agenda item", meeting.agenda_item),
             ("Sign-up", meeting.signup),
         ):
-            if value:
-                lines.append(f"{label}: {literal(value)}")
+            if text := wording(value, meeting.language, meeting.language):
+                lines.append(f"{label}: {literal(text)}")
         lines.append(f"Each speaker: {meeting.minutes:g} min · testimony in {meeting.language}")
         info.update("\n".join(lines))
         words = agenda_words(self.session, meeting)
