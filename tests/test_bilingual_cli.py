@@ -77,6 +77,8 @@ def test_ask_keeps_one_wording_per_language(capsys, ws, meeting):
     assert first["texts"] == {"en": MINE_EN, "es": MINE_ES} and first["tailored_in"] == ["en", "es"]
     assert run(capsys, ws, "meeting", "ask", meeting, "data-sharing", "--text", "", "--lang", "es")[0] == 0
     assert meeting_file(ws, meeting)["agenda"][0]["text"] == MINE_EN
+    code, _, err = run(capsys, ws, "meeting", "ask", meeting, "data-sharing", "--lang", "es")
+    assert code == 2 and err.startswith("error: --lang says which language --text is in")
 
 
 def test_set_keeps_one_wording_per_language(capsys, ws, meeting):

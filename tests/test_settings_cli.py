@@ -109,6 +109,8 @@ def test_officials_add_change_list_remove(capsys, ws):
     run(capsys, ws.root, "official", "add", "Lina Hidalgo", "--title", "County Judge")
     code, out, _ = run(capsys, ws.root, "official", "add", "ed  GONZALEZ", "--title", "Harris County Sheriff")
     assert code == 0 and out.startswith("changed Ed Gonzalez — Harris County Sheriff, sheriff")
+    _, shown, _ = run(capsys, ws.root, "settings", "show")
+    assert "officials: Ed Gonzalez, Lina Hidalgo (meetingkit official add|list|remove)" in shown.splitlines()
     code, out, _ = run(capsys, ws.root, "official", "list")
     assert out.splitlines() == ["Ed Gonzalez — Harris County Sheriff, sheriff", "Lina Hidalgo — County Judge"]
     code, out, _ = run(capsys, ws.root, "official", "list", "--json")

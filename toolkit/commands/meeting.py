@@ -212,6 +212,8 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_ask(args: argparse.Namespace) -> int:
+    if args.lang and args.text is None:
+        raise UsageError("--lang says which language --text is in; give --text too")
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
     question = context.bank_of(ws).get(args.question_id)

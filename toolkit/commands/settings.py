@@ -36,7 +36,8 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     for key in keys(settings):
         print(f"{key}: {one_line(value_of(settings, key))}".rstrip())
-    print(f"officials: {len(settings.officials)} (meetingkit official list)")
+    names = ", ".join(official.name for official in settings.officials) or "none"
+    print(f"officials: {one_line(names)} (meetingkit official add|list|remove)")
     return 0
 
 
