@@ -94,7 +94,12 @@ def pages(pdf: bytes) -> list[pypdf.PageObject]:
 
 def with_spanish_names(ws: Workspace) -> None:
     settings = ws.settings()
-    settings.names = {"es": {"agency": "la Oficina del Sheriff del Condado de Example"}}
+    settings.names = {
+        "es": {
+            "agency": "la Oficina del Sheriff del Condado de Example",
+            "body": "la Corte de Comisionados del Condado de Example",
+        }
+    }
     ws.save_settings(settings)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -236,3 +237,43 @@ def entry_text(
             f"it has: {', '.join(question.texts)}"
         )
     return tailor(qtext.text, values)
+
+
+OWN_NAME_IN_EACH_LANGUAGE = ("agency", "body")
+"""The names a page in another language than the workspace's first must have in that
+language (``names.es.agency``): they hold words that translate ("Sheriff's Office",
+"Board of Commissioners"). A jurisdiction or a state is a proper noun that reads the
+same in every language ("Alder County", "Texas"), so it prints as typed."""
+
+
+def language_gaps(meeting: Meeting, settings: Settings, langs: Sequence[str]) -> list[str]:
+    """What a page printed in ``langs`` would say in the wrong language, each with
+    the command that fixes it (empty: nothing).
+
+    Side by side, a question tailored in some of the languages only would sit
+    beside the bank's different question in the others: paper that asks two
+    things. The title and the meeting box name the agency and the body in every
+    language; one named only in the workspace's first language would print
+    English inside a Spanish sentence.
+    """
+    gaps = []
+    if len(langs) > 1:
+        for n, entry in enumerate(meeting.agenda, 1):
+            has = [lang for lang in langs if text_in(entry.text, lang, meeting.language)]
+            lacks = [lang for lang in langs if lang not in has]
+            if has and lacks:
+                ask = f'meetingkit meeting ask {meeting.id} {entry.question} --text "…" --lang {lacks[0]}'
+                gaps.append(
+                    f"question {n} ({entry.question}) is tailored in {', '.join(has)} only, so the "
+                    f"{lacks[0]} side would ask the bank's different question: add its {lacks[0]} "
+                    f"wording with `{ask}`"
+                )
+    typed = placeholder_values(settings.evolve(names={}), meeting)
+    for lang in (lang for lang in langs if lang != settings.languages[0]):
+        own = [place for place, name in settings.names.get(lang, {}).items() if name.strip()]
+        for place in (p for p in OWN_NAME_IN_EACH_LANGUAGE if p in typed and p not in own):
+            gaps.append(
+                f"the {place} has no {lang} name, so {typed[place]!r} would print inside {lang} text: "
+                f'set it with `meetingkit settings set names.{lang}.{place} "…"`'
+            )
+    return gaps

@@ -22,6 +22,8 @@ from .errors import MeetingkitError, UsageError
 
 COMMANDS = {
     "init": "init",
+    "settings": "settings",
+    "official": "official",
     "questions": "questions",
     "meeting": "meeting",
     "testimony": "testimony",

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..atomic import output_file, write_bytes
-from ..errors import UsageError
+from ..bank import language_gaps
+from ..errors import MeetingkitError, UsageError
 from ..model import Settings
 from . import context
 
@@ -98,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
     from ..printing.handout_pdf import handout_pdf
 
     langs = parse_langs(args.lang, settings)
+    if gaps := language_gaps(meeting, settings, langs):
+        raise MeetingkitError("; ".join(gaps))
     handout = handout_pdf(
         settings,
         meeting,

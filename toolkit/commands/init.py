@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from ..errors import MeetingkitError
+from ..errors import MeetingkitError, UsageError
 from ..model import Settings
+from ..settings_keys import with_value
 from . import context
 
 
@@ -20,6 +21,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--body", help="the council or board you speak to")
     p.add_argument("--website", help="your group's website (printed as a QR code)")
     p.add_argument("--contact", help="contact line printed on handouts")
+    p.add_argument("--languages", metavar="LANGS", help="the handout's default languages, e.g. en,es")
+    p.add_argument(
+        "--name",
+        action="append",
+        default=[],
+        metavar="LANG.FIELD=TEXT",
+        help="a name in another language, repeatable: "
+        '--name es.agency="la Oficina del Sheriff del Condado de Harris" (FIELD: agency, '
+        "jurisdiction, state or body)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -32,6 +43,15 @@ def run(args: argparse.Namespace) -> int:
         value = getattr(args, name)
         if value:
             setattr(settings, name, value.strip())
+    if args.languages is not None:
+        settings = with_value(settings, "languages", args.languages)
+    for given in args.name:
+        key, equals, text = given.partition("=")
+        if not equals or not key.strip():
+            raise UsageError(
+                f'--name takes LANG.FIELD=TEXT, e.g. es.agency="la Oficina del Sheriff"; got {given!r}'
+            )
+        settings = with_value(settings, f"names.{key.strip()}", text)
     if ws.exists():
         raise MeetingkitError(
             f"{ws.root} already holds a workspace; nothing was changed "

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..bank import entry_text, placeholder_values
 from ..errors import UsageError
-from ..model import AgendaEntry, Meeting
+from ..model import AgendaEntry, Meeting, Settings, Text, text_in, with_text
 from . import context
 
 
@@ -45,7 +45,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ask = msub.add_parser("ask", parents=[common], help="add a question to the agenda (or retailor it)")
     ask.add_argument("meeting_id", metavar="MEETING_ID")
     ask.add_argument("question_id", metavar="QUESTION_ID")
-    ask.add_argument("--text", help="your own wording of the question")
+    ask.add_argument("--text", help='your own wording of the question ("" goes back to the bank\'s)')
+    add_lang(ask, "--text")
     ask.add_argument("--speaker", help="who asks it")
     ask.set_defaults(handler=run_ask)
     unask = msub.add_parser("unask", parents=[common], help="take a question off the agenda")
@@ -67,6 +68,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     edit.add_argument("--minutes", type=context.field_type(Meeting, "minutes"), help="minutes per speaker")
     edit.add_argument("--agenda-item")
     edit.add_argument("--signup", help="how to sign up to speak")
+    add_lang(edit, "--location, --agenda-item and --signup")
     edit.add_argument(
         "--language", type=context.field_type(Meeting, "language"), help="language of the testimony (en, es)"
     )
@@ -85,6 +87,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     plan.add_argument("--apply", action="store_true", help="write the assignment into the agenda")
     context.add_json(plan)
     plan.set_defaults(handler=run_plan)
+
+
+def add_lang(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--lang",
+        type=context.field_type(Meeting, "language"),
+        help=f"the language {what} is written in (default: the meeting's language); "
+        "each language keeps its own wording",
+    )
+
+
+PER_LANGUAGE = ("location", "agenda_item", "signup")
+"""The meeting's texts that carry one wording per language."""
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -140,25 +155,40 @@ def run_list(args: argparse.Namespace) -> int:
     return 1 if loaded.problems else 0
 
 
+def _languages(settings: Settings, meeting: Meeting) -> list[str]:
+    """The meeting's language first, then the others its handouts print in."""
+    return list(dict.fromkeys([meeting.language, *settings.languages]))
+
+
+def _wordings(meeting: Meeting, value: Text, langs: list[str]) -> list[tuple[str, str]]:
+    return [(lang, text) for lang in langs if (text := text_in(value, lang, meeting.language))]
+
+
 def run_show(args: argparse.Namespace) -> int:
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
     bank = context.bank_of(ws)
-    values = placeholder_values(ws.settings(), meeting, meeting.language)
-    agenda = []
+    settings = ws.settings()
+    langs = _languages(settings, meeting)
+    agenda: list[dict[str, Any]] = []
     for n, entry in enumerate(meeting.agenda, 1):
         question = bank.questions.get(entry.question)
-        if question is None:
-            text = f"(unknown question {entry.question!r}: not in any bank)"
-        else:
-            text = entry_text(question, meeting.language, values, entry, meeting.language).text
+        texts = {}
+        for lang in langs:
+            if question is None:
+                texts[lang] = f"(unknown question {entry.question!r}: not in any bank)"
+            elif lang in question.texts or text_in(entry.text, lang, meeting.language):
+                values = placeholder_values(settings, meeting, lang)
+                texts[lang] = entry_text(question, lang, values, entry, meeting.language).text
         agenda.append(
             {
                 "n": n,
                 "question": entry.question,
                 "speaker": entry.speaker,
-                "text": text,
+                "text": texts.get(meeting.language, ""),
+                "texts": texts,
                 "tailored": bool(entry.text),
+                "tailored_in": [lang for lang, _ in _wordings(meeting, entry.text, langs)],
             }
         )
     if args.json:
@@ -171,22 +201,25 @@ def run_show(args: argparse.Namespace) -> int:
         context.print_json(data)
         return 0
     print(f"{meeting.body} — {meeting.date.isoformat()} {meeting.time}".rstrip())
-    for label, value in (
-        ("Where", meeting.location),
-        ("Agenda item", meeting.agenda_item),
-        ("Sign-up", meeting.signup),
-    ):
-        if value:
-            print(f"{label}: {value}")
+    for label, name in (("Where", "location"), ("Agenda item", "agenda_item"), ("Sign-up", "signup")):
+        wordings = _wordings(meeting, getattr(meeting, name), langs)
+        for lang, text in wordings:
+            tag = f" ({lang})" if len(wordings) > 1 or lang != meeting.language else ""
+            print(f"{label}{tag}: {text}")
     print(f"Time per speaker: {meeting.minutes:g} min")
     print(f"\nAgenda ({len(agenda)} questions):" if agenda else "\nAgenda: empty (meetingkit meeting ask)")
     for item in agenda:
         who = f"  [{item['speaker']}]" if item["speaker"] else ""
-        print(f"{item['n']}. {item['question']}{who}\n   {item['text']}")
+        print(f"{item['n']}. {item['question']}{who}")
+        for lang, text in item["texts"].items():
+            mark = " (tailored)" if lang in item["tailored_in"] else ""
+            print(f"   {text}" if len(langs) == 1 else f"   {lang}{mark}: {text}")
     return 0
 
 
 def run_ask(args: argparse.Namespace) -> int:
+    if args.lang and args.text is None:
+        raise UsageError("--lang says which language --text is in; give --text too")
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
     question = context.bank_of(ws).get(args.question_id)
@@ -195,7 +228,7 @@ def run_ask(args: argparse.Namespace) -> int:
         entry = AgendaEntry(question=question.id)
         meeting.agenda.append(entry)
     if args.text is not None:
-        entry.text = args.text.strip()
+        entry.text = with_text(entry.text, args.lang or meeting.language, meeting.language, args.text.strip())
     if args.speaker is not None:
         entry.speaker = args.speaker.strip()
     ws.save_meeting(meeting)
@@ -241,8 +274,13 @@ def run_set(args: argparse.Namespace) -> int:
     changed = [name for name in fields if getattr(args, name) is not None]
     if not changed:
         raise UsageError("name at least one field to change, e.g. --time 18:30")
-    for name in changed:
+    if args.lang and not set(changed) & set(PER_LANGUAGE):
+        raise UsageError("--lang says which language --location, --agenda-item or --signup is in; give one")
+    for name in sorted(changed, key=lambda name: name in PER_LANGUAGE):
         value = getattr(args, name)
+        if name in PER_LANGUAGE:
+            home = meeting.language
+            value = with_text(getattr(meeting, name), args.lang or home, home, value.strip())
         setattr(meeting, name, value.strip() if isinstance(value, str) else value)
     ws.save_meeting(meeting)
     print(f"{meeting.id}: changed {', '.join(changed)}")
