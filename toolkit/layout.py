@@ -169,23 +169,11 @@ class Layout:
     @staticmethod
     def entries(folder: Path, suffix: str) -> list[os.DirEntry[str]]:
         """Record files in ``folder`` by name; hidden ones (temporary files) are not records."""
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except (FileNotFoundError, NotADirectoryError):
-            return []
-        except OSError as exc:
-            raise SaveError(f"{folder} cannot be read ({exc.strerror}); fix its permissions") from None
-        return [e for e in entries if e.name.endswith(suffix) and not e.name.startswith(".") and _is_file(e)]
+        return [e for e in _listing(folder) if e.name.endswith(suffix) and _is_file(e)]
 
     @staticmethod
     def dirs(folder: Path) -> list[Path]:
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except (FileNotFoundError, NotADirectoryError):
-            return []
-        except OSError as exc:
-            raise SaveError(f"{folder} cannot be read ({exc.strerror}); fix its permissions") from None
-        return [Path(e.path) for e in entries if _is_dir(e) and not e.name.startswith(".")]
+        return [Path(e.path) for e in _listing(folder) if _is_dir(e)]
 
     def meeting_ids(self) -> list[str]:
         return [e.name[: -len(".yaml")] for e in self.entries(self.root / "meetings", ".yaml")]
@@ -208,6 +196,17 @@ class Layout:
         for folder in ("testimony", "answers"):
             found += [p for p in self.dirs(self.root / folder) if p.is_symlink()]
         return found
+
+
+def _listing(folder: Path) -> list[os.DirEntry[str]]:
+    """The visible entries of ``folder`` by name (none when it is missing or a file)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as exc:
+        raise SaveError(f"{folder} cannot be read ({exc.strerror}); fix its permissions") from None
+    return [e for e in entries if not e.name.startswith(".")]
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..errors import MeetingkitError, UsageError
+from ..model import REQUEST_STATUSES as STATUSES
 from . import context
 from .handout import add_output, add_page_options
 
@@ -17,19 +18,6 @@ if TYPE_CHECKING:
     from ..requests import Clock, RequestRow
     from ..store import Workspace
 
-STATUSES = (
-    "draft",
-    "filed",
-    "acknowledged",
-    "waiting-on-us",
-    "partial",
-    "fulfilled",
-    "no-records",
-    "denied",
-    "appealed",
-    "withdrawn",
-)
-"""As ``requests.STATUSES``, spelled out here so ``--help`` does not import msgspec."""
 DODGED = ("deflected", "declined", "partial")
 LETTERS = ("request", "followup", "appeal")
 
