@@ -32,6 +32,7 @@ def workspace(tmp_path: Path, agency: str, state: str, languages: list[str]) -> 
             state=state,
             body="Colbert County Commission",
             languages=languages,
+            names={"es": {"agency": "la Oficina del Sheriff", "body": "la Comisión del Condado de Colbert"}},
         )
     )
     for meeting_id, day in ((MEETING, date(2025, 7, 30)), (NEXT, date(2025, 8, 20))):

@@ -83,14 +83,14 @@ def text_in(value: Text, lang: str, home: str) -> str:
 
 
 def text_for(value: Text, lang: str, home: str) -> str:
-    """What to show a reader of ``lang``: their version, else the meeting's, else any.
+    """What to show a reader of ``lang``: their version, else the meeting's.
 
     For places, agenda items and sign-up rules, which read the same in
     every language unless someone wrote a translation.
     """
     if isinstance(value, str):
         return value
-    return value.get(lang) or value.get(home) or next(iter(value.values()), "")
+    return value.get(lang) or value.get(home) or ""
 
 
 def with_text(value: Text, lang: str, home: str, new: str) -> Text:
