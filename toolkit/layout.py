@@ -32,6 +32,8 @@ PRIVATE_DIR = ".meetingkit"
 PRIVATE_GITIGNORE = b"# derived files (cache, locks): never commit\n*\n"
 ENV_VAR = "MEETINGKIT_WORKSPACE"
 RECORD_FOLDERS = ("meetings", "testimony", "answers", "questions")
+OWN_NAMES = frozenset((SETTINGS_FILE, *RECORD_FOLDERS, "requests", "laws", "data", PRIVATE_DIR, ".git"))
+"""What the workspace reads or keeps at its top: no print or export may land there."""
 _NAME_MAX = 60
 
 
@@ -57,6 +59,18 @@ def require_slug(value: str, what: str) -> str:
             "single hyphens (for example `county-commission`)"
         )
     return value
+
+
+def owned_by_workspace(path: Path, root: Path) -> str | None:
+    """The workspace file or folder that ``path`` would land in, if any (links followed)."""
+    try:
+        inside = path.resolve().relative_to(Path(root).expanduser().resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        raise UsageError(f"cannot write to {path}: its folder cannot be resolved (a link loop?)") from None
+    except ValueError:
+        return None
+    first = inside.parts[0] if inside.parts else ""
+    return first if first in OWN_NAMES else None
 
 
 def file_name_for(name: str) -> str:

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     settings = ws.settings()
     meeting = ws.meeting(args.meeting_id)
     bank = context.bank_of(ws)
-    path = output_file(args.output)
+    path = output_file(args.output, ws.root)
     from ..cli import one_line
     from ..printing.fonts import font_file
     from ..printing.handout import Sections, parse_langs

@@ -87,7 +87,7 @@ def run_new(args: argparse.Namespace) -> int:
     if not body:
         raise UsageError("--body must name the council or board")
     meeting = Meeting(
-        id=ws.new_meeting_id(args.date, body),
+        id=ws.new_meeting_id(args.date, body),  # add_meeting moves on if another save takes it
         body=body,
         date=args.date,
         time=args.time or "",
@@ -97,7 +97,7 @@ def run_new(args: argparse.Namespace) -> int:
         signup=args.signup,
         language=args.language,
     )
-    ws.save_meeting(meeting)
+    meeting = ws.add_meeting(meeting)
     if args.json:
         context.print_json({"id": meeting.id, "path": str(ws.meeting_path(meeting.id))})
     else:

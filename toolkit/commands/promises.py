@@ -111,7 +111,7 @@ def run_handout(args: argparse.Namespace) -> int:
 
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
-    path = output_file(args.output)
+    path = output_file(args.output, ws.root)
     langs = [part.strip() for part in (args.lang or meeting.language).split(",") if part.strip()]
     if len(langs) != 1:
         raise UsageError("the promises handout is printed in one language: --lang en or --lang es")

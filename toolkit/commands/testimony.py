@@ -123,7 +123,7 @@ def run_print(args: argparse.Namespace) -> int:
     found = ws.testimony(meeting.id, speaker)
     if found is None:
         raise _no_testimony(meeting.id, speaker)
-    path = output_file(args.output)
+    path = output_file(args.output, ws.root)
     settings = ws.settings()
     from ..printing.fonts import font_file
     from ..printing.testimony_pdf import testimony_pdf
