@@ -86,9 +86,12 @@ def one_line(exc: Exception | str) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in str(exc))
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]|\r(?!\n)"
+)
 """What must never reach a terminal raw: escape sequences (``\\e]0;…``, ``\\e[2J``),
-bidirectional overrides, lone surrogates from a mis-encoded argument."""
+bidirectional overrides, lone surrogates from a mis-encoded argument, a carriage return
+that would let a line overwrite itself. CRLF passes: it ends CSV's lines (RFC 4180)."""
 
 
 def _escaped(match: re.Match[str]) -> str:

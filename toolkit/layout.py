@@ -108,7 +108,10 @@ class Layout:
 
     @property
     def lock_dir(self) -> Path:
-        return self.private_folder("locks")
+        """Where saves take their locks; refused when ``.meetingkit`` links outside the workspace."""
+        folder = self.private_folder("locks")
+        self.check_inside(folder / "lock")
+        return folder
 
     @property
     def bank_dir(self) -> Path:
@@ -125,7 +128,7 @@ class Layout:
             ignore = self.private_dir / ".gitignore"
             if not ignore.exists() and self.exists():
                 try:
-                    self.check_inside(self.private_dir)
+                    self.check_inside(ignore)
                     make_private_dir(self.private_dir)
                     write_bytes(ignore, PRIVATE_GITIGNORE)
                 except (OSError, SaveError):
@@ -164,6 +167,14 @@ class Layout:
     def require(self) -> None:
         if not self.exists():
             raise WorkspaceMissing(self.root)
+
+    def is_inside(self, path: Path) -> bool:
+        """Whether ``path``'s folder, links followed, is in the workspace."""
+        try:
+            self.check_inside(path)
+        except SaveError:
+            return False
+        return True
 
     def check_inside(self, path: Path) -> None:
         """Refuse to write through a folder that is a link to somewhere else."""

@@ -128,9 +128,11 @@ def run_list(args: argparse.Namespace) -> int:
         return 1 if loaded.problems else 0
     if not loaded.records:
         print("no meetings yet: meetingkit meeting new --body BODY --date YYYY-MM-DD")
+    from ..cli import one_line
+
     for m in loaded.records:
         when = f"{m.date.isoformat()} {m.time}".strip()
-        print(f"{m.id}  {when}  {m.body}  ({len(m.agenda)} questions, {m.minutes:g} min each)")
+        print(f"{m.id}  {when}  {one_line(m.body)}  ({len(m.agenda)} questions, {m.minutes:g} min each)")
     return 1 if loaded.problems else 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..cli import one_line
 from ..errors import NotFound, UsageError
 from ..model import Testimony
 from . import context
@@ -110,7 +111,7 @@ def run_time(args: argparse.Namespace) -> int:
     elif not rows:
         print(f"no testimony yet for {meeting.id}: meetingkit testimony draft {meeting.id} --speaker NAME")
     for row in rows if not args.json else []:
-        print(f"{row['speaker']}: {row['summary']}")
+        print(one_line(f"{row['speaker']}: {row['summary']}"))
     return 0
 
 
