@@ -161,6 +161,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OverflowError as exc:  # counting days past 9999-12-31, from a flag or a hand-typed file
+        print(
+            f"error: a date is too close to 9999-12-31 to count days from ({one_line(exc)}); "
+            "check the dates given and those in the files (`meetingkit check`)",
+            file=sys.stderr,
+        )
+        return 1
     except OSError as exc:
         print(f"error: {one_line(exc.strerror or exc)}: {one_line(exc.filename or '')}", file=sys.stderr)
         return 1

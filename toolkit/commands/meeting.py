@@ -249,6 +249,8 @@ def run_plan(args: argparse.Namespace) -> int:
         for e in meeting.agenda
     ]
     speakers = [s.strip() for s in args.speakers if s.strip()]
+    if not speakers:
+        raise UsageError("--speaker needs a name")
     slots = split_among(sizes, speakers, meeting.minutes, settings.wpm)
     if args.apply:
         owner = {q: slot.speaker for slot in slots for q in slot.questions}
