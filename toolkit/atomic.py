@@ -14,6 +14,7 @@ import errno
 import hashlib
 import os
 import secrets
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
@@ -26,14 +27,18 @@ TEMP_SUFFIX = ".tmp"
 LOCK_TIMEOUT = 15.0
 
 
-def output_file(value: str | Path, suffix: str = "", *, make_folder: bool = False) -> Path:
+def output_file(
+    value: str | Path, suffix: str = "", workspace_root: Path | None = None, *, make_folder: bool = False
+) -> Path:
     """A file the user named for a PDF or export, checked before any work is done.
 
     A folder that does not exist is refused, not made: a typo in a path would
     otherwise leave the file where nobody looks (``make_folder`` for the app's
     own print folder). A name whose suffix is not ``suffix`` (".pdf") is refused
-    too: a PDF named out.txt opens as garbage in whatever opens .txt files."""
+    too: a PDF named out.txt opens as garbage in whatever opens .txt files. A
+    device, a pipe or a record of ``workspace_root`` is never replaced."""
     path = Path(value).expanduser()
+    refuse_unsafe_output(path, workspace_root)
     if path.is_dir():
         raise UsageError(f"{value} is a folder; give a file name such as handout{suffix or '.pdf'}")
     if suffix and path.suffix.lower() != suffix:
@@ -41,6 +46,33 @@ def output_file(value: str | Path, suffix: str = "", *, make_folder: bool = Fals
     if not make_folder and not path.parent.is_dir():
         raise UsageError(f"there is no folder {path.parent}: create it first, or write the file elsewhere")
     return path
+
+
+def refuse_unsafe_output(path: Path, workspace_root: Path | None) -> None:
+    """Refuse an output that would replace something other than a plain file of the user's.
+
+    The write renames a new file over the name given: over a device (``/dev/null``
+    as root) or a pipe it would replace them with a file, and over a record of the
+    workspace it would replace the meeting or answer with a PDF.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise UsageError(f"cannot write to {path}: {_reason(exc)}") from None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise UsageError(f"{path} is not a regular file (a device, a pipe or a socket); give a file name")
+    if workspace_root is None:
+        return
+    from .layout import owned_by_workspace
+
+    part = owned_by_workspace(path, workspace_root)
+    if part:
+        raise UsageError(
+            f"{path} would land on the workspace's own {part}; nothing was written. "
+            "Choose a file outside the workspace's records (the app prints into print/)"
+        )
 
 
 def revision_of(data: bytes) -> str:

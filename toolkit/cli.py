@@ -92,7 +92,8 @@ _CONTROL = re.compile(
     "\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 """What must never reach a terminal raw: escape sequences (``\\e]0;…``, ``\\e[2J``),
-bidirectional overrides, lone surrogates from a mis-encoded argument."""
+bidirectional overrides, lone surrogates from a mis-encoded argument, a carriage return
+that would let a line overwrite itself. CRLF passes: it ends CSV's lines (RFC 4180)."""
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -162,6 +163,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OverflowError as exc:  # counting days past 9999-12-31, from a flag or a hand-typed file
+        print(
+            f"error: a date is too close to 9999-12-31 to count days from ({one_line(exc)}); "
+            "check the dates given and those in the files (`meetingkit check`)",
+            file=sys.stderr,
+        )
+        return 1
     except OSError as exc:
         print(f"error: {one_line(exc.strerror or exc)}: {one_line(exc.filename or '')}", file=sys.stderr)
         return 1

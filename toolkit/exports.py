@@ -291,8 +291,7 @@ def calendar_ics(
             event.add("dtstart", datetime.combine(meeting.date, time(hour, minute)))
             event.add("duration", timedelta(hours=MEETING_HOURS))
         else:
-            event.add("dtstart", meeting.date)
-            event.add("dtend", meeting.date + timedelta(days=1))
+            _all_day(event, meeting.date)
         if meeting.location:
             event.add("location", text_for(meeting.location, meeting.language, meeting.language))
         event.add("description", _meeting_description(meeting))
@@ -307,8 +306,7 @@ def calendar_ics(
         event.add("sequence", max(len(p.history) - 1, 0))
         who = f" ({p.official})" if p.official else ""
         event.add("summary", f"Promise due [{PROMISE_LABELS[row.status]}]: {p.what}{who}")
-        event.add("dtstart", p.due)
-        event.add("dtend", p.due + timedelta(days=1))
+        _all_day(event, p.due)
         event.add("transp", "TRANSPARENT")
         event.add("description", _promise_description(row))
         cal.add_component(event)
@@ -318,6 +316,14 @@ def calendar_ics(
             cal.add_component(request_event)
     data: bytes = cal.to_ical()
     return data
+
+
+def _all_day(event: Event, day: date) -> None:
+    """An all-day event. On the last day a date can hold (9999-12-31) there is no next day
+    to end on, so DTEND is left out: RFC 5545 reads that as the same one day."""
+    event.add("dtstart", day)
+    if day < date.max:
+        event.add("dtend", day + timedelta(days=1))
 
 
 def _request_event(req: RequestRow, settings: Settings, stamp: datetime) -> Event | None:
@@ -340,8 +346,7 @@ def _request_event(req: RequestRow, settings: Settings, stamp: datetime) -> Even
     what = "Records request due" if c.due else "Follow up on records request (no legal deadline)"
     paused = " (clock paused: we owe the agency an answer)" if c.paused_since else ""
     event.add("summary", f"{what} [{c.status}]{paused}: {r.agency}")
-    event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))
+    _all_day(event, day)
     event.add("transp", "TRANSPARENT")
     deadline = f"{c.deadline_days} {c.unit} days" if c.deadline_days else "no fixed deadline"
     event.add(

@@ -103,6 +103,8 @@ def _read_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if path.is_dir():
             raise FileProblem(path, "is a folder; give the .xlsx file downloaded from ICE")
+        if not path.is_file():  # a pipe would block the read, a device never end it
+            raise FileProblem(path, "is not a regular file; give the .xlsx file downloaded from ICE")
         if size > MAX_BYTES:
             raise FileProblem(
                 path, f"is {size / 1e6:.0f} MB, too large for ICE's 287(g) sheet (about 0.1 MB); not imported"

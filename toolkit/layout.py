@@ -32,6 +32,8 @@ PRIVATE_DIR = ".meetingkit"
 PRIVATE_GITIGNORE = b"# derived files (cache, locks): never commit\n*\n"
 ENV_VAR = "MEETINGKIT_WORKSPACE"
 RECORD_FOLDERS = ("meetings", "testimony", "answers", "questions")
+OWN_NAMES = frozenset((SETTINGS_FILE, *RECORD_FOLDERS, "requests", "laws", "data", PRIVATE_DIR, ".git"))
+"""What the workspace reads or keeps at its top: no print or export may land there."""
 _NAME_MAX = 60
 
 
@@ -57,6 +59,18 @@ def require_slug(value: str, what: str) -> str:
             "single hyphens (for example `county-commission`)"
         )
     return value
+
+
+def owned_by_workspace(path: Path, root: Path) -> str | None:
+    """The workspace file or folder that ``path`` would land in, if any (links followed)."""
+    try:
+        inside = path.resolve().relative_to(Path(root).expanduser().resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        raise UsageError(f"cannot write to {path}: its folder cannot be resolved (a link loop?)") from None
+    except ValueError:
+        return None
+    first = inside.parts[0] if inside.parts else ""
+    return first if first in OWN_NAMES else None
 
 
 def file_name_for(name: str) -> str:
@@ -94,7 +108,10 @@ class Layout:
 
     @property
     def lock_dir(self) -> Path:
-        return self.private_folder("locks")
+        """Where saves take their locks; refused when ``.meetingkit`` links outside the workspace."""
+        folder = self.private_folder("locks")
+        self.check_inside(folder / "lock")
+        return folder
 
     @property
     def bank_dir(self) -> Path:
@@ -111,7 +128,7 @@ class Layout:
             ignore = self.private_dir / ".gitignore"
             if not ignore.exists() and self.exists():
                 try:
-                    self.check_inside(self.private_dir)
+                    self.check_inside(ignore)
                     make_private_dir(self.private_dir)
                     write_bytes(ignore, PRIVATE_GITIGNORE)
                 except (OSError, SaveError):
@@ -150,6 +167,14 @@ class Layout:
     def require(self) -> None:
         if not self.exists():
             raise WorkspaceMissing(self.root)
+
+    def is_inside(self, path: Path) -> bool:
+        """Whether ``path``'s folder, links followed, is in the workspace."""
+        try:
+            self.check_inside(path)
+        except SaveError:
+            return False
+        return True
 
     def check_inside(self, path: Path) -> None:
         """Refuse to write through a folder that is a link to somewhere else."""

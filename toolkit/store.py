@@ -115,11 +115,9 @@ class Store:
         self, entries: list[os.DirEntry[str]], kind: FileKind[R], cached: str | None = None
     ) -> Loaded[R]:
         """Read record files, taking unchanged ones from the derived cache ``cached``."""
-        cache = (
-            RecordCache(self.layout.private_folder(CACHE_DIR) / f"{cached}.msgpack", kind.cls)
-            if cached
-            else None
-        )
+        cache_file = self.layout.private_folder(CACHE_DIR) / f"{cached}.msgpack"
+        # A .meetingkit linked elsewhere is never read or written: check reports the link.
+        cache = RecordCache(cache_file, kind.cls) if cached and self.layout.is_inside(cache_file) else None
         with _no_gc_pauses():
             loaded: Loaded[R] = Loaded()
             prefix = len(str(self.layout.root)) + 1

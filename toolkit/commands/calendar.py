@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from .record import as_of, load_record
     from .request import load_rows
 
-    target = output_file(args.output, ".ics")
+    target = output_file(args.output, ".ics", context.workspace(args).root)
     ws = context.open_workspace(args)
     record = load_record(ws)
     day = as_of(args.as_of)

@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from ..checks import check, tighten_permissions
+    from ..cli import one_line
 
     ws = context.open_workspace(args)
     if args.fix:
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         context.print_json([{"where": f.where, "message": f.message, "serious": f.serious} for f in findings])
     else:
         for f in findings:
-            print(("problem: " if f.serious else "note: ") + str(f))
+            print(("problem: " if f.serious else "note: ") + one_line(str(f)))
         if not serious:
             print(f"ok: every file in {ws.root} reads correctly")
         else:

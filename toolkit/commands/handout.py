@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     settings = ws.settings()
     meeting = ws.meeting(args.meeting_id)
     bank = context.bank_of(ws)
-    path = output_file(args.output, ".pdf")
+    path = output_file(args.output, ".pdf", ws.root)
     from ..cli import one_line
     from ..printing.fonts import font_file
     from ..printing.handout import Sections, parse_langs

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from .record import load_record
     from .request import load_rows
 
-    target = output_file(args.output) if args.output else None
+    target = output_file(args.output, "", context.workspace(args).root) if args.output else None
     ws = context.open_workspace(args)
     record = load_record(ws)
     meeting = ws.meeting(args.meeting_id)

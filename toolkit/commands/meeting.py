@@ -108,7 +108,7 @@ def run_new(args: argparse.Namespace) -> int:
     if not body:
         raise UsageError("--body must name the council or board")
     meeting = Meeting(
-        id=ws.new_meeting_id(args.date, body),
+        id=ws.new_meeting_id(args.date, body),  # add_meeting moves on if another save takes it
         body=body,
         date=args.date,
         time=args.time or "",
@@ -118,7 +118,7 @@ def run_new(args: argparse.Namespace) -> int:
         signup=args.signup,
         language=args.language,
     )
-    ws.save_meeting(meeting)
+    meeting = ws.add_meeting(meeting)
     if args.json:
         context.print_json({"id": meeting.id, "path": str(ws.meeting_path(meeting.id))})
     else:
@@ -149,9 +149,11 @@ def run_list(args: argparse.Namespace) -> int:
         return 1 if loaded.problems else 0
     if not loaded.records:
         print("no meetings yet: meetingkit meeting new --body BODY --date YYYY-MM-DD")
+    from ..cli import one_line
+
     for m in loaded.records:
         when = f"{m.date.isoformat()} {m.time}".strip()
-        print(f"{m.id}  {when}  {m.body}  ({len(m.agenda)} questions, {m.minutes:g} min each)")
+        print(f"{m.id}  {when}  {one_line(m.body)}  ({len(m.agenda)} questions, {m.minutes:g} min each)")
     return 1 if loaded.problems else 0
 
 
@@ -305,6 +307,8 @@ def run_plan(args: argparse.Namespace) -> int:
         for e in meeting.agenda
     ]
     speakers = [s.strip() for s in args.speakers if s.strip()]
+    if not speakers:
+        raise UsageError("--speaker needs a name")
     slots = split_among(sizes, speakers, meeting.minutes, settings.wpm)
     if args.apply:
         owner = {q: slot.speaker for slot in slots for q in slot.questions}

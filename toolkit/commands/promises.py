@@ -81,12 +81,14 @@ def run_list(args: argparse.Namespace) -> int:
     else:
         if not rows:
             print("no promises" + (" overdue" if args.overdue else "") + f" as of {as_of.isoformat()}")
+        from ..cli import one_line
+
         for r in rows:
             p = r.promise
             late = f"  OVERDUE {r.days_overdue} days" if r.overdue else ""
             who = f" — {p.official}" if p.official else ""
             due = f"due {p.due.isoformat()}" if p.due else NO_DATE
-            print(f"{p.id}\n    {r.status}, {due}{late}: {p.what}{who}")
+            print(f"{p.id}\n    {r.status}, {due}{late}: {one_line(p.what + who)}")
     return 1 if loaded.problems else 0
 
 
@@ -134,7 +136,7 @@ def run_handout(args: argparse.Namespace) -> int:
 
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
-    path = output_file(args.output, ".pdf")
+    path = output_file(args.output, ".pdf", ws.root)
     langs = [part.strip() for part in (args.lang or meeting.language).split(",") if part.strip()]
     if len(langs) != 1:
         raise UsageError("the promises handout is printed in one language: --lang en or --lang es")

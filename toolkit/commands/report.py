@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
     from .request import load_rows
 
     # Markdown and CSV are text whatever their name; only a PDF must say it is one.
-    target = output_file(args.output, ".pdf" if fmt == "pdf" else "") if args.output else None
+    suffix = ".pdf" if fmt == "pdf" else ""
+    target = output_file(args.output, suffix, context.workspace(args).root) if args.output else None
     ws = context.open_workspace(args)
     record = load_record(ws)
     summary = summarize(

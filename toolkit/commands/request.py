@@ -325,7 +325,7 @@ def run_print(args: argparse.Namespace) -> int:
     ws = context.open_workspace(args)
     store = _store(ws)
     request = store.read(args.request_id)
-    target = output_file(args.output)
+    target = output_file(args.output, ".pdf", ws.root)
     path = store.letter_path(request.id, args.letter)
     try:
         text = path.read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..cli import one_line
 from ..errors import NotFound, UsageError
 from ..model import Testimony
 from . import context
@@ -114,7 +115,7 @@ def run_time(args: argparse.Namespace) -> int:
     elif not rows:
         print(f"no testimony yet for {meeting.id}: meetingkit testimony draft {meeting.id} --speaker NAME")
     for row in rows if not args.json else []:
-        print(f"{row['speaker']}: {row['summary']}")
+        print(one_line(f"{row['speaker']}: {row['summary']}"))
     return 0
 
 
@@ -127,7 +128,7 @@ def run_print(args: argparse.Namespace) -> int:
     found = ws.testimony(meeting.id, speaker)
     if found is None:
         raise _no_testimony(meeting.id, speaker)
-    path = output_file(args.output, ".pdf")
+    path = output_file(args.output, ".pdf", ws.root)
     settings = ws.settings()
     from ..printing.fonts import font_file
     from ..printing.testimony_pdf import testimony_pdf

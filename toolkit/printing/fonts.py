@@ -77,6 +77,8 @@ def _register(path: Path) -> _TrueType:
     while name in taken:
         n += 1
         name = f"{stem}-{n}"
+    if not path.is_file():  # a pipe or device would block the read or never end
+        raise MeetingkitError(f"cannot use the font {path}: it is not a file; give a TrueType (.ttf) font")
     try:
         font = TTFont(name, str(path))
     except (TTFError, OSError, ValueError) as exc:

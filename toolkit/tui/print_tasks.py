@@ -49,7 +49,7 @@ def start_print(node: DOMNode, session: Session, job: PrintJob, path: Path) -> N
     def run() -> None:
         try:
             printed = make(job, session)
-            write(path, printed)
+            write(path, printed, session.ws.root)
         except MeetingkitError as error:
             node.post_message(PrintFailed(error))
             return

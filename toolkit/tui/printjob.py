@@ -107,7 +107,7 @@ def make(job: PrintJob, session: Session) -> Printed:
     return Printed(data, f"{KINDS[job.kind]} of {job.testimony.speaker}'s testimony is ready.")
 
 
-def write(path: Path, printed: Printed) -> Path:
-    target = output_file(path, ".pdf", make_folder=True)
+def write(path: Path, printed: Printed, workspace_root: Path) -> Path:
+    target = output_file(path, ".pdf", workspace_root, make_folder=True)
     write_bytes(target, printed.data)
     return target
