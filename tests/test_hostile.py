@@ -108,6 +108,7 @@ def test_every_o_command_refuses_a_meeting_file_and_a_pipe(
 def test_o_inside_the_workspace_but_not_on_a_record_is_allowed(demo_ws: Workspace, cli) -> None:
     """The app prints into print/; a report next to meetingkit.yaml replaces nothing."""
     out = demo_ws.root / "print" / "report.md"
+    out.parent.mkdir()
     r = cli("report", "-o", str(out), workspace=demo_ws.root)
     assert r.code == 0 and out.read_text().startswith("# ")
 
