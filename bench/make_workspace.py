@@ -195,7 +195,9 @@ def make_testimony(ws: Workspace, rng: random.Random, meetings: list[Meeting]) -
     for meeting in meetings[::5]:
         speaker = meeting.agenda[0].speaker
         body = "\n\n".join(said(rng) for _ in range(3))
-        ws.save_testimony(Testimony(meeting=meeting.id, speaker=speaker, text=f"Good evening, {meeting.body}.\n\n{body}\n"))
+        ws.save_testimony(
+            Testimony(meeting=meeting.id, speaker=speaker, text=f"Good evening, {meeting.body}.\n\n{body}\n")
+        )
 
 
 def build(root: Path, meetings: int, answers: int, promises: int, today: date, seed: int = 6) -> Workspace:
