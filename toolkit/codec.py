@@ -13,11 +13,9 @@ the record lists it in ``always``, dates as dates, and the kept keys last.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 
@@ -59,8 +57,7 @@ def show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-@dataclass(frozen=True)
-class _Field:
+class _Field(msgspec.Struct, frozen=True):
     name: str
     default: Any
     required: bool
@@ -69,8 +66,7 @@ class _Field:
     """("struct" | "list" | "dict", record type) when the field holds records."""
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(msgspec.Struct, frozen=True):
     fields: tuple[_Field, ...]
     names: frozenset[str]
 
@@ -346,6 +342,8 @@ def _expected(t: Any, key: bool = False) -> str:
 def unknown_keys(record: Record) -> list[tuple[str, str]]:
     """Keys a file holds that no field declares, each with where it is and a
     suggestion ("did you mean `agency`?") when one is close."""
+    import difflib
+
     found = []
     for path, key in record.__dict__.get("_unknown", []):
         names = _plan(type(_at(record, path))).names

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -56,6 +55,8 @@ def bank_of(ws: Workspace | None) -> Bank:
 
 
 def print_json(data: Any) -> None:
+    import json  # only --json needs it
+
     # One write: json.dump would make tens of thousands of small ones on a large list.
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n")
 
