@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import MEETINGKIT, ROOT, best, drop_cache, ensure_workspace, report_ratio, run
+from measure import MEETINGKIT, ROOT, SCALES, best, drop_cache, ensure_workspace, report_ratio, run
 
 AS_OF = "2026-11-27"
 COLD_GOAL, WARM_GOAL, PDF_GOAL = 1.5, 1.0, 3.0
@@ -44,8 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     tmp = Path(tempfile.gettempdir())
-    big = args.workspace or tmp / "meetingkit-bench-500-10000-2000"
-    ensure_workspace(big, 500, 10000, 2000)
+    step = SCALES[0]
+    big = ensure_workspace(args.workspace or step.folder(), step.meetings, step.answers, step.promises)
     small = ensure_workspace(tmp / "meetingkit-bench-50-1000-200", 50, 1000, 200)
     out = Path(tempfile.mkdtemp(prefix="meetingkit-bench-report-"))
     print(f"workspaces {big} and {small}: best of {args.repeat} whole-process runs, wall seconds")

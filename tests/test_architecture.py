@@ -51,7 +51,7 @@ def test_command_line_start_up_stays_light(tmp_path: Path):
         "import sys\n"
         "from toolkit.cli import main\n"
         "main(['questions', 'list'])\n"
-        "heavy = {'textual', 'reportlab', 'babel', 'icalendar', 'rich'}\n"
+        "heavy = {'textual', 'reportlab', 'babel', 'icalendar', 'rich', 'typing_extensions'}\n"
         "print('LOADED', sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
     )
     out = subprocess.run(

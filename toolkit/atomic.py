@@ -135,7 +135,7 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+def write_bytes(path: Path, data: bytes | bytearray, *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` (temp + fsync + rename + fsync dir).
 
     ``durable=False`` skips both fsyncs: the rename still makes the swap

@@ -7,11 +7,11 @@ means one question; a duplicate is an error naming both files.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from . import yamlio
 from .errors import FileProblem, NotFound
@@ -24,15 +24,14 @@ _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 """Only the known names are placeholders; any other ``{…}`` a person typed is text."""
 
 
-@dataclass
-class Bank:
+class Bank(msgspec.Struct):
     """All questions a workspace can use, with topic labels and the ways to get answers."""
 
-    questions: dict[str, Question] = field(default_factory=dict)
-    topics: dict[str, dict[str, str]] = field(default_factory=dict)
-    ways: list[Way] = field(default_factory=list)
-    titles: dict[str, dict[str, str]] = field(default_factory=dict)
-    problems: list[FileProblem] = field(default_factory=list)
+    questions: dict[str, Question] = msgspec.field(default_factory=dict)
+    topics: dict[str, dict[str, str]] = msgspec.field(default_factory=dict)
+    ways: list[Way] = msgspec.field(default_factory=list)
+    titles: dict[str, dict[str, str]] = msgspec.field(default_factory=dict)
+    problems: list[FileProblem] = msgspec.field(default_factory=list)
 
     def get(self, question_id: str) -> Question:
         try:
@@ -72,8 +71,7 @@ def role_name(role: str, lang: str) -> str:
     return lookup(lang, message) if message else role.replace("-", " ")
 
 
-@dataclass(frozen=True)
-class Guidance:
+class Guidance(msgspec.Struct, frozen=True):
     """One part of a question's guidance: its heading and lines (prose is a single line)."""
 
     heading: str
@@ -115,6 +113,8 @@ def guidance(question: Question, lang: str) -> list[Guidance]:
 
 
 def unknown_question(wanted: str, known: list[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.4)
     if not close:
         close = [k for k in known if wanted.split("-")[0] in k][:3]
@@ -171,12 +171,11 @@ def _add_file(bank: Bank, path: Path) -> None:
     bank.ways += [w for w in found.ways if w.id not in known]
 
 
-@dataclass
-class Tailored:
+class Tailored(msgspec.Struct):
     """A question's wording with placeholders filled, and the ones left unfilled."""
 
     text: str
-    missing: list[str] = field(default_factory=list)
+    missing: list[str] = msgspec.field(default_factory=list)
 
 
 def placeholder_values(

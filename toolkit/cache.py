@@ -55,6 +55,8 @@ R = TypeVar("R", bound=Record)
 class _File(msgspec.Struct, array_like=True):
     stamp: str
     entries: dict[str, msgspec.Raw]
+    """Each entry as read (msgpack, decoded on lookup); when writing, an entry may also be
+    the tuple ``remember`` made, encoded then and there."""
 
 
 class _Problem(msgspec.Struct, array_like=True):
@@ -81,7 +83,7 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _checksum(payload: bytes) -> bytes:
+def _checksum(payload: bytes | memoryview | bytearray) -> bytes:
     """Catches a damaged file (a disk error, a stray edit) before msgpack sees it."""
     return zlib.crc32(payload).to_bytes(4, "big")
 
@@ -103,7 +105,7 @@ class RecordCache(Generic[R]):
         self.file = cache_file
         self.encoder, self.decoder = _coders(cls)
         self.entries = self._load()
-        self.seen: dict[str, msgspec.Raw] = {}
+        self.seen: dict[str, msgspec.Raw | tuple[Any, ...]] = {}
         self.changed = False
 
     def _load(self) -> dict[str, msgspec.Raw]:
@@ -115,7 +117,9 @@ class RecordCache(Generic[R]):
                 blob = f.read()
         except OSError:
             return {}
-        head, payload = blob[: len(MAGIC) + 4], blob[len(MAGIC) + 4 :]
+        # A view, not a slice: on a large workspace the cache is tens of megabytes, and
+        # the entries decoded from it point into this one buffer.
+        head, payload = blob[: len(MAGIC) + 4], memoryview(blob)[len(MAGIC) + 4 :]
         if head != MAGIC + _checksum(payload):
             return {}
         try:
@@ -160,15 +164,18 @@ class RecordCache(Generic[R]):
             return
         else:
             entry = (_identity(st), found.revision, found, None)
-        self.seen[name] = msgspec.Raw(self.encoder.encode(entry))
+        self.seen[name] = entry  # encoded by save(), straight into the file's one buffer
 
     def save(self) -> None:
         """Write the cache if anything changed; failing to is never an error."""
         if not self.changed and len(self.seen) == len(self.entries):
             return
-        payload = self.encoder.encode(_File(fingerprint(), self.seen))
+        start = len(MAGIC) + 4
+        data = bytearray(MAGIC + bytes(4))
+        self.encoder.encode_into(_File(fingerprint(), self.seen), data, start)  # type: ignore[arg-type]
+        data[len(MAGIC) : start] = _checksum(memoryview(data)[start:])
         try:
             make_private_dir(self.file.parent)
-            write_bytes(self.file, MAGIC + _checksum(payload) + payload, durable=False)
+            write_bytes(self.file, data, durable=False)
         except (OSError, SaveError):
             pass  # a read-only workspace still lists; it just re-parses next time

@@ -13,11 +13,9 @@ the record lists it in ``always``, dates as dates, and the kept keys last.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 
@@ -59,8 +57,7 @@ def show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-@dataclass(frozen=True)
-class _Field:
+class _Field(msgspec.Struct, frozen=True):
     name: str
     default: Any
     required: bool
@@ -69,33 +66,38 @@ class _Field:
     """("struct" | "list" | "dict", record type) when the field holds records."""
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(msgspec.Struct, frozen=True):
     fields: tuple[_Field, ...]
     names: frozenset[str]
 
 
 def _records_in(t: Any) -> tuple[str, type[Record]] | None:
     """Where a field's type holds records, so their unknown keys are found too."""
-    if isinstance(t, mi.Metadata):
-        return _records_in(t.type)
-    if isinstance(t, mi.StructType):
-        return ("struct", t.cls)  # type: ignore[return-value]  # every record type is a Record
-    if isinstance(t, mi.ListType) and isinstance(t.item_type, mi.StructType):
-        return ("list", t.item_type.cls)  # type: ignore[return-value]
-    if isinstance(t, mi.DictType) and isinstance(t.value_type, mi.StructType):
-        return ("dict", t.value_type.cls)  # type: ignore[return-value]
-    if isinstance(t, mi.UnionType):
-        return next((found for member in t.types if (found := _records_in(member))), None)
+    if typing.get_origin(t) is typing.Annotated:
+        return _records_in(typing.get_args(t)[0])
+    if _is_struct(t):
+        return ("struct", t)
+    origin, args = typing.get_origin(t), typing.get_args(t)
+    if origin is list and args and _is_struct(args[0]):
+        return ("list", args[0])
+    if origin is dict and len(args) == 2 and _is_struct(args[1]):
+        return ("dict", args[1])
+    if origin in (typing.Union, types.UnionType):
+        return next((found for member in args if (found := _records_in(member))), None)
     return None
+
+
+def _is_struct(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, msgspec.Struct)
 
 
 @cache
 def _plan(cls: type[Record]) -> _Plan:
-    info = mi.type_info(cls)
-    assert isinstance(info, mi.StructType)
+    """The fields in declared order, from the class itself: ``msgspec.inspect.type_info``
+    would translate every nested type too, which the first file of each kind paid for on
+    every start-up."""
     fields = []
-    for f in info.fields:
+    for f in msgspec.structs.fields(cls):
         default = f.default if f.default is not msgspec.NODEFAULT else None
         if f.default_factory is not msgspec.NODEFAULT:
             default = f.default_factory()
@@ -347,6 +349,8 @@ def _expected(t: Any, key: bool = False) -> str:
 def unknown_keys(record: Record) -> list[tuple[str, str]]:
     """Keys a file holds that no field declares, each with where it is and a
     suggestion ("did you mean `agency`?") when one is close."""
+    import difflib
+
     found = []
     for path, key in record.__dict__.get("_unknown", []):
         names = _plan(type(_at(record, path))).names  # type: ignore[arg-type]  # a record class is hashable

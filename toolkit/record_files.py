@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from . import codec, yamlcomments, yamlio
+from . import codec, yamlio
 from .atomic import revision_of
 from .errors import FileProblem, SaveError, UsageError
 from .model import Record, Testimony, TestimonyHead
@@ -73,6 +73,8 @@ def checked_yaml(record: Record, path: Path) -> str:
 
 
 def _keep_comments(record: Record, text: str) -> None:
+    from . import yamlcomments  # only for a file with a `#` in it
+
     comments = yamlcomments.find(text)
     if comments:
         record.__dict__["_comments"] = comments
@@ -82,6 +84,8 @@ def _text_with_comments(record: Record, path: Path, text: str) -> str:
     comments = record.__dict__.get("_comments")
     if not comments:
         return text
+    from . import yamlcomments
+
     try:
         return yamlcomments.restore(text, comments)
     except yamlcomments.CommentLost as lost:

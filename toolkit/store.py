@@ -16,10 +16,11 @@ import gc
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
+
+import msgspec
 
 from .atomic import (
     current_revision,
@@ -81,12 +82,11 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-@dataclass
-class Loaded(Generic[R]):
+class Loaded(msgspec.Struct, Generic[R]):
     """Records read from a folder, with the files that could not be read."""
 
-    records: list[R] = field(default_factory=list)
-    problems: list[FileProblem] = field(default_factory=list)
+    records: list[R] = msgspec.field(default_factory=list)
+    problems: list[FileProblem] = msgspec.field(default_factory=list)
 
 
 def read_file(path: Path, kind: FileKind[R]) -> R:

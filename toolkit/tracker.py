@@ -10,8 +10,9 @@ one reading of the record.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from datetime import date
+
+import msgspec
 
 from .bank import Bank, entry_text, placeholder_values
 from .errors import NotFound, UsageError
@@ -157,8 +158,7 @@ def due_text(promise: Promise) -> str:
     return promise.due.isoformat() if promise.due else NO_DATE
 
 
-@dataclass(frozen=True)
-class PromiseRow:
+class PromiseRow(msgspec.Struct, frozen=True):
     """One promise as listed: where it was made and where it stands as of a date."""
 
     promise: Promise
@@ -242,8 +242,7 @@ def official_name(text: str, officials: list[Official]) -> str:
 # --- the accountability summary -----------------------------------------------
 
 
-@dataclass(frozen=True)
-class Asked:
+class Asked(msgspec.Struct, frozen=True):
     """One time a question was on a meeting's agenda, and what came of it.
 
     ``answer`` is None when nothing has been logged for it yet.
@@ -260,8 +259,7 @@ class Asked:
         return self.answer.status if self.answer else ""
 
 
-@dataclass(frozen=True)
-class QuestionRecord:
+class QuestionRecord(msgspec.Struct, frozen=True):
     """A question across meetings: how often asked, each answer, latest status."""
 
     question: str
@@ -282,8 +280,7 @@ class QuestionRecord:
         return logged[-1] if logged else ""
 
 
-@dataclass(frozen=True)
-class OfficialRecord:
+class OfficialRecord(msgspec.Struct, frozen=True):
     """One official's record: the answers they gave and the promises they made."""
 
     name: str
@@ -306,8 +303,7 @@ class OfficialRecord:
         return sum(1 for r in self.promises if r.promise.due is None)
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(msgspec.Struct, frozen=True):
     """Everything the report says, private notes already removed unless asked for."""
 
     as_of: date
@@ -318,7 +314,7 @@ class Summary:
     questions: list[QuestionRecord]
     officials: list[OfficialRecord]
     promises: list[PromiseRow]
-    answers: list[Answer] = field(default_factory=list)
+    answers: list[Answer] = msgspec.field(default_factory=list)
     """Logged answers at held meetings, in meeting and agenda order."""
 
     @property

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+
+import msgspec
 
 from ..bank import Bank, load
 from ..model import Record
@@ -56,13 +57,15 @@ def bank_of(ws: Workspace | None) -> Bank:
 
 
 def print_json(data: Any) -> None:
-    # One write: json.dump would make tens of thousands of small ones on a large list.
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n")
+    """One write of indented JSON (UTF-8 kept, dates as YYYY-MM-DD), as ``json.dumps(...,
+    ensure_ascii=False, indent=2)`` writes it, made by msgspec's C encoder: on a large
+    list the standard library's indenting encoder, written in Python, took a tenth of
+    a warm listing."""
+    text = msgspec.json.format(msgspec.json.encode(data, enc_hook=_refuse), indent=2)
+    sys.stdout.write(text.decode("utf-8") + "\n")
 
 
-def _default(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
+def _refuse(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
