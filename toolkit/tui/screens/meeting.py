@@ -332,7 +332,7 @@ the one every other mode works on (its name is in the header).
             answer,
         )
 
-    @work(thread=True, group="delete", exclusive=True, exit_on_error=False)
+    @work(thread=True, group="delete-meeting", exit_on_error=False)
     def delete_planned(self, removal: Removal) -> None:
         """Delete in a worker; refused (nothing deleted) if a file changed since it was listed."""
         from ...actions.delete import remove_meeting

@@ -65,7 +65,7 @@ and at what type size.
 • [b]Accountability report[/b] (Markdown, CSV or PDF) and the [b]calendar[/b]
   (.ics, for any calendar program): the same files as `meetingkit report` and
   `meetingkit calendar`, with overdue judged as of the day typed in “As of”.
-• [b]ctrl+s[/b] writes the file to the file named below (in the workspace's print
+• [b]ctrl+s[/b] writes to the file named below (in the workspace's print
   folder unless you change it). Tab moves between the choices; arrows and
   space pick one; the mouse works too.
 """

@@ -353,7 +353,7 @@ already on the agenda, with their place in it.
         if text:
             self.import_ice(text)
 
-    @work(thread=True, group="ice", exclusive=True, exit_on_error=False)
+    @work(thread=True, group="ice-import", exit_on_error=False)
     def import_ice(self, text: str) -> None:
         """Read and save the sheet in a worker (a large sheet takes a moment, the lock may wait)."""
         from ...actions.ice import import_sheets
