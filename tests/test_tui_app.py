@@ -296,3 +296,23 @@ def test_square_brackets_in_names_are_shown_as_typed(demo_ws: Workspace) -> None
         assert pilot.app.is_running
 
     drive(demo_ws.root, steps)
+
+
+@pytest.mark.parametrize(
+    ("mode", "lines"),
+    [
+        ("1", [r"i +Import ICE sheet +questions\.ice_import"]),
+        ("2", [r"d +Delete meeting +meeting\.delete"]),
+        ("5", [r"d +As of date +promises\.as_of", r"del +Delete promise +promises\.delete"]),
+        ("7", [r"u +Update status +requests\.update"]),
+    ],
+)
+def test_help_lists_the_new_keys_with_their_ids(demo_ws: Workspace, mode: str, lines: list[str]) -> None:
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await pilot.press(mode, "f1")
+        await pilot.pause()
+        text = shown(pilot.app.screen.query_one("#help-text"))
+        for line in lines:
+            assert re.search(rf"\n  {line}\n", text), line
+
+    drive(demo_ws.root, steps)

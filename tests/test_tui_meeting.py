@@ -9,6 +9,7 @@ from test_tui_support import drive, keys, shown, until
 
 from toolkit.store import Workspace
 from toolkit.testimony import FRAME_WORDS, word_budget
+from toolkit.tui.screens.choice import Choice
 from toolkit.tui.screens.form import FormScreen
 from toolkit.tui.screens.planner import agenda_words
 from toolkit.tui.session import Session
@@ -146,3 +147,34 @@ def test_assigning_a_speaker(demo_ws: Workspace) -> None:
 
     drive(demo_ws.root, steps)
     assert demo_ws.meeting(upcoming.id).agenda[0].speaker == "Rosa"
+
+
+def test_deleting_a_meeting_names_what_goes_and_deletes_only_that(demo_ws: Workspace) -> None:
+    held, *others = demo_ws.meetings().records
+    answers = demo_ws.answers(held.id).records
+    testimonies = demo_ws.testimonies(held.id).records
+    assert answers and testimonies and others
+
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        app = pilot.app
+        screen = app.screen
+        app.open_meeting(held.id)
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, Choice))
+        message = str(app.screen.query_one(".dialog-message").render())
+        assert f"{len(answers)} answer(s)" in message and f"{len(testimonies)} testimony file(s)" in message
+        assert f"answers/{held.id}/" in message and f"meetings/{held.id}" in message
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen is screen)
+        assert demo_ws.meeting_path(held.id).exists(), "kept when the answer is no"
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, Choice))
+        await pilot.press("y")
+        await until(pilot, lambda: app.session.find_meeting(held.id) is None)
+        assert app.session.current_id != held.id
+        assert held.date.isoformat() not in app.sub_title, "the header names another meeting"
+
+    drive(demo_ws.root, steps)
+    assert [m.id for m in demo_ws.meetings().records] == [m.id for m in others]
+    assert demo_ws.answers(held.id).records == [] and demo_ws.testimonies(held.id).records == []
+    assert [a.meeting for a in demo_ws.answers().records if a.meeting == held.id] == []

@@ -104,3 +104,49 @@ def test_a_click_or_the_arrow_keys_pick_a_promise_and_show_its_history(demo_ws: 
         assert screen.selected() is not None and screen.selected().status == "open"
 
     drive(demo_ws.root, steps, as_of=TODAY)
+
+
+def test_the_as_of_day_is_typed_and_overdue_follows_it(demo_ws: Workspace) -> None:
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await pilot.press("5")
+        screen = pilot.app.screen
+        await until(pilot, lambda: bool(screen.rows))
+        assert rows(screen)[0][1] == "7 days"
+        await pilot.press("d")
+        form = pilot.app.screen
+        form.query_one("#one-value").value = "2026-11-19"
+        await pilot.press("enter")
+        await until(pilot, lambda: pilot.app.screen is screen)
+        assert "As of 2026-11-19" in shown(screen.query_one("#pr-summary"))
+        await pilot.press("v")
+        await pilot.pause()
+        assert rows(screen) == [], "the day before it was due, nothing is overdue"
+        await pilot.press("d")
+        pilot.app.screen.query_one("#one-value").value = "2026-12-01"
+        await pilot.press("enter")
+        await until(pilot, lambda: pilot.app.screen is screen)
+        assert [r[1] for r in rows(screen)] == ["11 days"]
+
+    drive(demo_ws.root, steps, as_of=TODAY)
+
+
+def test_a_promise_made_by_mistake_is_deleted_after_a_question_naming_it(demo_ws: Workspace) -> None:
+    held = demo_ws.meetings().records[0]
+
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await pilot.press("5")
+        screen = pilot.app.screen
+        await until(pilot, lambda: bool(screen.rows))
+        assert rows(screen)[0][4] == OVERDUE
+        await pilot.press("delete")
+        message = str(pilot.app.screen.query_one(".dialog-message").render())
+        assert OVERDUE in message and "answers/" in message
+        await pilot.press("n")
+        await pilot.pause()
+        assert rows(screen)[0][4] == OVERDUE, "kept when the answer is no"
+        await pilot.press("delete", "y")
+        await until(pilot, lambda: OVERDUE not in [r[4] for r in rows(screen)])
+
+    drive(demo_ws.root, steps, as_of=TODAY)
+    answer = demo_ws.answer(held.id, "data-sharing")
+    assert answer is not None and answer.promises == []

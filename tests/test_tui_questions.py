@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from test_tui_support import drive, keys, shown, until
+from datetime import date
+from pathlib import Path
 
+from ice_sheets import write_sheet
+from test_tui_support import drive, keys, notices, shown, until
+
+from toolkit.ice import ICE_QUESTION
+from toolkit.model import Settings
 from toolkit.store import Workspace
 
 
@@ -115,3 +121,62 @@ def test_spanish_detail_and_topic_filter(demo_ws: Workspace) -> None:
         assert ids and all(screen.session.bank.questions[i].topic == "grants" for i in ids)
 
     drive(demo_ws.root, steps)
+
+
+def detail(pilot) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(shown(pilot.app.screen.query_one("#q-body")).split())
+
+
+def test_the_287g_question_shows_what_ices_list_says_about_the_agency(tmp_path: Path) -> None:
+    colbert = Workspace(tmp_path / "colbert")
+    colbert.create(
+        Settings(agency="Colbert County Sheriff's Office", jurisdiction="Colbert County", state="AL")
+    )
+
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await pilot.press("1")
+        await pilot.app.screen.run_action(f"show_question('{ICE_QUESTION}')")
+        await until(pilot, lambda: "ICE's list as of" in detail(pilot))
+        line = detail(pilot)
+        assert (
+            "ICE's list as of 2025-07-18: Colbert County Sheriff's Office, Alabama: Jail Enforcement Model"
+            in line
+        )
+        assert "days old" in line, "a list older than 90 days says so"
+        await pilot.app.screen.run_action("show_question('data-sharing')")
+        assert "ICE's list" not in detail(pilot)
+
+    drive(colbert.root, steps)
+
+
+def test_a_sheet_imported_from_a_typed_path_is_saved_and_shown(ws: Workspace, tmp_path: Path) -> None:
+    row = ["TEXAS", "Example County Sheriff's Office", "County", "Example County", "Task Force Model"]
+    sheet = write_sheet(
+        tmp_path / "participatingAgencies11012026am.xlsx", [[*row, date(2026, 10, 30), "link", ""]]
+    )
+    bad = tmp_path / "notes.xlsx"
+    bad.write_text("not a spreadsheet")
+
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await pilot.press("1")
+        screen = pilot.app.screen
+        await screen.run_action(f"show_question('{ICE_QUESTION}')")
+        await pilot.pause(0.3)
+        assert "ICE's list" not in detail(pilot), "the agency is not on the shipped list"
+        await pilot.press("i")
+        pilot.app.screen.query_one("#one-value").value = str(bad)
+        await pilot.press("enter")
+        await until(pilot, lambda: any(n.title == "Not imported" for n in pilot.app._notifications))
+        assert list(ws.root.glob("data/**/*.yaml")) == [], "a refused file writes nothing"
+        await pilot.press("i")
+        pilot.app.screen.query_one("#one-value").value = str(sheet)
+        await pilot.press("enter")
+        await until(pilot, lambda: "ICE's list as of 2026-11-01" in detail(pilot))
+        assert "Example County Sheriff's Office, Texas: Task Force Model (signed 2026-10-30)" in detail(pilot)
+        assert any(
+            "Imported: ICE's participating sheet of 2026-11-01 (1 rows)" in n for n in notices(pilot.app)
+        )
+
+    drive(ws.root, steps)
+    [saved] = (ws.root / "data").rglob("*.yaml")
+    assert "2026-11-01" in saved.name

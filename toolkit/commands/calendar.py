@@ -23,20 +23,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..actions.report import calendar
     from ..atomic import output_file, write_bytes
-    from ..exports import calendar_ics
-    from ..tracker import promise_rows
-    from .record import as_of, load_record
-    from .request import load_rows
+    from .record import as_of
 
     target = output_file(args.output, ".ics", context.workspace(args).root)
     ws = context.open_workspace(args)
-    record = load_record(ws)
-    day = as_of(args.as_of)
-    rows = promise_rows(record.answers, day)
-    requests, request_problems = load_rows(ws, day)
-    stamp = datetime.now(UTC).replace(microsecond=0)
-    data = calendar_ics(record.meetings, rows, record.settings, stamp, requests)
-    write_bytes(target, data)
+    written = calendar(ws, as_of(args.as_of), datetime.now(UTC).replace(microsecond=0))
+    for line in written.skipped:
+        context.warn(f"skipped {line}")
+    write_bytes(target, written.data)
     print(target)
-    return record.exit_code or int(request_problems)
+    return int(bool(written.skipped))

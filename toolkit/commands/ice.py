@@ -86,21 +86,14 @@ def _library(args: argparse.Namespace) -> tuple[Library, Settings | None]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from ..ice import newest
-    from ..ice_sheet import read_sheet
-    from ..ice_store import imported, save_imports
+    from ..actions.ice import import_sheets
 
     ws = context.open_workspace(args)
-    sheets = [read_sheet(Path(f).expanduser(), args.as_of) for f in args.files]
-    before = imported(ws.root)
-    saved = save_imports(ws.root, sheets, ws.lock_dir, replace=args.replace)
-    for sheet, result in zip(sheets, saved, strict=True):
-        what = f"ICE's {sheet.kind} sheet of {sheet.as_of.isoformat()} ({len(sheet.rows)} rows)"
-        print(f"{result.outcome}: {what} → {ws.relative(result.path)}")
-        latest = newest(before.sheets, sheet.kind)
-        if latest is not None and latest.as_of > sheet.as_of:
+    for done in import_sheets(ws, [Path(f) for f in args.files], args.as_of, replace=args.replace):
+        print(f"{done.outcome}: {done.what} → {ws.relative(done.path)}")
+        if done.newer is not None:
             context.warn(
-                f"{sheet.source} is older than the {latest.as_of.isoformat()} sheet already imported; "
+                f"{done.sheet.source} is older than the {done.newer.isoformat()} sheet already imported; "
                 "it is kept, and `meetingkit ice show` uses the newest"
             )
     return 0

@@ -56,32 +56,20 @@ def run(args: argparse.Namespace) -> int:
     fmt = chosen_format(args.format, args.output)
     if fmt == "pdf" and not args.output:
         raise UsageError("a PDF report needs a file: add -o report.pdf")
+    from ..actions.report import report
     from ..atomic import output_file, write_bytes
-    from ..exports import report_csv, report_markdown
-    from ..ice_store import cited_match
-    from ..tracker import summarize
-    from .record import as_of, load_record
-    from .request import load_rows
+    from .record import as_of
 
     # Markdown and CSV are text whatever their name; only a PDF must say it is one.
     suffix = ".pdf" if fmt == "pdf" else ""
     target = output_file(args.output, suffix, context.workspace(args).root) if args.output else None
     ws = context.open_workspace(args)
-    record = load_record(ws)
-    summary = summarize(
-        record.meetings, record.answers, record.bank, record.settings, as_of(args.as_of), args.include_private
+    written = report(
+        ws, fmt, as_of(args.as_of), include_private=args.include_private, guard_formulas=not args.raw_csv
     )
-    requests, request_problems = load_rows(ws, summary.as_of)
-    ice = cited_match(ws.root, record.settings)
-    if fmt == "pdf":
-        from ..printing.report_pdf import report_pdf
-
-        data = report_pdf(summary, record.settings, requests, ice, left_out=record.left_out(ws))
-    elif fmt == "csv":
-        rows = report_csv(summary, requests, record.left_out(ws), guard_formulas=not args.raw_csv, ice=ice)
-        data = rows.encode("utf-8")
-    else:
-        data = report_markdown(summary, record.settings, requests, ice, record.left_out(ws)).encode("utf-8")
+    for line in written.skipped:
+        context.warn(f"skipped {line}")
+    data = written.data
     if target:
         write_bytes(target, data)
         print(target)
@@ -90,4 +78,4 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     if args.include_private:
         context.warn("the report includes private notes: keep it within the group")
-    return record.exit_code or int(request_problems)
+    return int(bool(written.skipped))

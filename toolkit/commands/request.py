@@ -173,20 +173,13 @@ def _dodged(ws: Workspace, meeting_id: str, agenda: list[str]) -> list[str]:
 
 
 def load_rows(ws: Workspace, as_of: date) -> tuple[list[RequestRow], bool]:
-    """Every request with its clock, warning about unreadable files; (rows, any problem)."""
-    from ..request_store import closure_days
-    from ..requests import request_rows
+    """Every request with its clock, warning about unreadable files; (rows, any request left out)."""
+    from ..actions.report import request_rows_of
 
-    loaded = _store(ws).all()
-    for problem in loaded.problems:
-        context.warn(f"skipped {problem}")
-    rows, orphans = request_rows(loaded.records, _laws(ws), as_of, closure_days(ws))
-    for request in orphans:
-        context.warn(
-            f"skipped request {request.id}: no law {request.law!r} in the table "
-            f"(add {ws.root}/laws/{request.law}.yaml)"
-        )
-    return rows, bool(loaded.problems or orphans)
+    rows, skipped, left_out = request_rows_of(ws, as_of)
+    for line in skipped:
+        context.warn(f"skipped {line}")
+    return rows, left_out
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -462,8 +462,8 @@ class MeetingkitApp(App[int]):
 GENERAL_HELP = """\
 meetingkit opens a workspace (a folder of plain YAML and Markdown files) and
 lets you do the whole job in one place. The number keys switch between the
-steps: 1 Questions, 2 Meeting, 3 Testimony, 4 Answers, 5 Promises, 6 Print
-(in a text field, press escape first: there the numbers are typed).
+steps: 1 Questions, 2 Meeting, 3 Testimony, 4 Answers, 5 Promises, 6 Print,
+7 Requests (in a text field, press escape first: there the numbers are typed).
 """
 
 

@@ -1,4 +1,4 @@
-"""The six modes of the app, one per step of the job, in the order the job goes.
+"""The seven modes of the app, one per step of the job, in the order the job goes.
 
 Plain data (no Textual) so the app, the mode bar, the command palette and the
 help screen all name and order the modes the same way.
@@ -25,7 +25,10 @@ MODES = (
     Mode("testimony", "Testimony", "3", "testimony", "TestimonyScreen", "draft and time each speaker's text"),
     Mode("answers", "Answers", "4", "answers", "AnswersScreen", "log what officials said, and promises"),
     Mode("promises", "Promises", "5", "promises", "PromisesScreen", "follow every promise until it is kept"),
-    Mode("print", "Print", "6", "print_mode", "PrintScreen", "write handouts and speaker copies"),
+    Mode(
+        "print", "Print", "6", "print_mode", "PrintScreen", "write handouts, copies, the report and calendar"
+    ),
+    Mode("requests", "Requests", "7", "requests", "RequestsScreen", "follow public records requests"),
 )
 BY_NAME = {m.name: m for m in MODES}
 START = "meeting"

@@ -10,7 +10,7 @@ is written.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..atomic import output_file, write_bytes
@@ -23,8 +23,15 @@ KINDS = {
     "promises": "Promises on the record",
     "speaker": "Speaker copy",
     "written": "Written copy for the clerk",
+    "report-md": "Accountability report (Markdown)",
+    "report-csv": "Accountability report (CSV)",
+    "report-pdf": "Accountability report (PDF)",
+    "calendar": "Calendar of meetings and due dates (.ics)",
 }
 PAPERS = ("letter", "a4")
+AS_OF_KINDS = ("report-md", "report-csv", "report-pdf", "calendar")
+"""What is judged as of a day (overdue promises and requests), not as of the meeting."""
+SUFFIXES = {"report-md": ".md", "report-csv": ".csv", "calendar": ".ics"}
 
 
 @dataclass(frozen=True)
@@ -37,8 +44,16 @@ class PrintJob:
     why: bool = True
     ways: bool = True
     testimony: Testimony | None = None
+    as_of: date | None = None
+
+    @property
+    def suffix(self) -> str:
+        return SUFFIXES.get(self.kind, ".pdf")
 
     def file_name(self) -> str:
+        if self.kind in AS_OF_KINDS:
+            day = self.as_of.isoformat() if self.as_of else "today"
+            return f"{self.kind.split('-')[0]}-{day}{self.suffix}"
         if self.kind in ("speaker", "written") and self.testimony is not None:
             who = slugify(self.testimony.speaker, "speaker")
             return f"{self.meeting.id}-{who}-{self.kind}-copy.pdf"
@@ -52,6 +67,7 @@ class Printed:
     data: bytes
     summary: str
     """What the user is told: that it fits and at what size, or what it is."""
+    suffix: str = ".pdf"
 
 
 def default_folder(session: Session) -> Path:
@@ -62,6 +78,8 @@ def make(job: PrintJob, session: Session) -> Printed:
     """The PDF for ``job`` (blocking); MeetingkitError says why it cannot be made."""
     from ..printing.fonts import font_file
 
+    if job.kind in AS_OF_KINDS:
+        return _export(job, session)
     settings = session.settings
     font = font_file(None, settings.font, session.ws.root)
     if job.kind == "handout":
@@ -107,7 +125,20 @@ def make(job: PrintJob, session: Session) -> Printed:
     return Printed(data, f"{KINDS[job.kind]} of {job.testimony.speaker}'s testimony is ready.")
 
 
+def _export(job: PrintJob, session: Session) -> Printed:
+    """The report or calendar as the command line writes it, as of the job's day."""
+    from ..actions.report import calendar, report
+
+    day = job.as_of or session.today
+    if job.kind == "calendar":
+        written = calendar(session.ws, day, datetime.now(UTC).replace(microsecond=0))
+    else:
+        written = report(session.ws, job.kind.removeprefix("report-"), day)
+    left_out = f" Left out, unreadable: {'; '.join(written.skipped)}." if written.skipped else ""
+    return Printed(written.data, f"{KINDS[job.kind]} as of {day.isoformat()} is ready.{left_out}", job.suffix)
+
+
 def write(path: Path, printed: Printed, workspace_root: Path) -> Path:
-    target = output_file(path, ".pdf", workspace_root, make_folder=True)
+    target = output_file(path, printed.suffix, workspace_root, make_folder=True)
     write_bytes(target, printed.data)
     return target

@@ -105,6 +105,14 @@ class Session:
         self.version += 1
         return fresh
 
+    def drop_meeting(self, meeting_id: str) -> None:
+        """Forget a meeting deleted from disk, with its answers."""
+        self.meetings = [m for m in self.meetings if m.id != meeting_id]
+        self.answers = [a for a in self.answers if a.meeting != meeting_id]
+        if self.current_id == meeting_id:
+            self.current_id = self._default_meeting()
+        self.version += 1
+
     def label(self, meeting: Meeting) -> str:
         when = "upcoming" if meeting.date >= self.today else "held"
         time = format_clock(meeting.time, "en") if meeting.time else ""
@@ -151,7 +159,10 @@ class Session:
         return answer != mine
 
     def reload_answer(self, meeting_id: str, question_id: str) -> Answer:
-        fresh = self.ws.answer(meeting_id, question_id)
+        return self.take_answer(meeting_id, question_id, self.ws.answer(meeting_id, question_id))
+
+    def take_answer(self, meeting_id: str, question_id: str, fresh: Answer | None) -> Answer:
+        """Hold ``fresh`` (read from disk, None when the file is gone) instead of the copy in memory."""
         key = (meeting_id, question_id)
         self.answers = [a for a in self.answers if (a.meeting, a.question) != key]
         if fresh is not None:

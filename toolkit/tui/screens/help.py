@@ -65,7 +65,7 @@ def help_text(title: str, purpose: str, text: str, screen: Screen) -> str:
             key_table(key_rows(screen, app_bindings=False)),
             "[b $accent]Keys everywhere[/]",
             key_table(key_rows(screen, app_bindings=True)),
-            "The number keys 1 to 6 switch modes; in a text field the numbers are typed, so "
+            "The number keys 1 to 7 switch modes; in a text field the numbers are typed, so "
             "press escape first (or click a tab). Every action is also in the command palette "
             "(ctrl+p): type a few letters of what you want to do. The mouse works too: click "
             "the tabs, rows, buttons and the keys in the footer.",

@@ -4,21 +4,27 @@ agenda in order with who asks what, and the speaker planner."""
 from __future__ import annotations
 
 from copy import deepcopy
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Static
 
+from ...errors import MeetingkitError
 from ...locale.dates import format_clock, format_full_day
 from ...model import Meeting, text_for
 from ...testimony import word_budget
 from ..markup import literal
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
+from .choice import Choice, Pick
 from .planner import agenda_words, slots_for
+
+if TYPE_CHECKING:
+    from ...actions.delete import Removal
 
 
 class MeetingScreen(ModeScreen):
@@ -28,6 +34,7 @@ class MeetingScreen(ModeScreen):
         Binding("n", "new", "New meeting", id="meeting.new"),
         Binding("e", "edit", "Edit", id="meeting.edit"),
         Binding("p", "planner", "Speaker planner", id="meeting.planner"),
+        Binding("d", "delete_meeting", "Delete meeting", id="meeting.delete"),
         Binding("s", "speaker", "Assign speaker", id="meeting.speaker"),
         Binding("ctrl+up", "move(-1)", "Move up", id="meeting.up", show=False),
         Binding("ctrl+down", "move(1)", "Move down", id="meeting.down", show=False),
@@ -42,6 +49,8 @@ the one every other mode works on (its name is in the header).
 • Press [b]tab[/b] to move into the agenda on the right. There, [b]ctrl+up[/b] and
   [b]ctrl+down[/b] reorder the questions, [b]s[/b] names who asks the highlighted one,
   and [b]x[/b] takes it off. Add questions in Questions mode (1).
+• [b]d[/b] deletes the highlighted meeting made by mistake, with its logged answers,
+  promises and testimony: first it lists what goes and asks.
 • [b]p[/b] opens the speaker planner: give the number of speakers or their names
   and it splits the agenda, in order, so each speaker's questions fit their
   minutes at your speaking rate; it shows who is over, and [b]\\[[/b] and [b]][/b] move
@@ -273,3 +282,70 @@ the one every other mode works on (its name is in the header).
     def planned(self, meeting: Meeting | None) -> None:
         if meeting is not None and self.save_meeting(meeting):
             self.notify("Speakers assigned. Draft their testimony in Testimony mode (3).")
+
+    # --- deleting a meeting ------------------------------------------------------
+
+    def action_delete_meeting(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
+        pending = self.mk.unsaved()
+        if pending:
+            self.notify(
+                "Save or discard these first: " + "; ".join(pending),
+                title="Not deleted",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.plan_removal(meeting.id)
+
+    @work(thread=True, group="delete", exclusive=True, exit_on_error=False)
+    def plan_removal(self, meeting_id: str) -> None:
+        """List what goes (reading every answer and testimony of the meeting), off the event loop."""
+        from ...actions.delete import plan_meeting_removal
+
+        try:
+            removal = plan_meeting_removal(self.session.ws, meeting_id)
+        except MeetingkitError as error:
+            self.app.call_from_thread(self.mk.report, error)
+            return
+        self.app.call_from_thread(self.confirm_removal, removal)
+
+    def confirm_removal(self, removal: Removal) -> None:
+        ws = self.session.ws
+        files = "\n".join(f"• {ws.relative(path)}" for path in sorted(removal.files))
+        meeting = self.session.find_meeting(removal.meeting)
+        label = self.session.label(meeting) if meeting else removal.meeting
+
+        def answer(choice: str | None) -> None:
+            if choice == "yes":
+                self.delete_planned(removal)
+
+        self.app.push_screen(
+            Choice(
+                "Delete this meeting?",
+                f"{label}\n\nThis deletes {removal.summary()}:\n{files}\n\n"
+                "Nothing else is touched. A shared workspace keeps the files in git's history.",
+                [Pick("y", "Delete them", "yes", "error"), Pick("n", "Keep the meeting", "no", "primary")],
+            ),
+            answer,
+        )
+
+    @work(thread=True, group="delete-meeting", exit_on_error=False)
+    def delete_planned(self, removal: Removal) -> None:
+        """Delete in a worker; refused (nothing deleted) if a file changed since it was listed."""
+        from ...actions.delete import remove_meeting
+
+        try:
+            remove_meeting(self.session.ws, removal)
+        except MeetingkitError as error:
+            self.app.call_from_thread(self.mk.report, error)
+            return
+        self.app.call_from_thread(self.meeting_deleted, removal)
+
+    def meeting_deleted(self, removal: Removal) -> None:
+        self.session.drop_meeting(removal.meeting)
+        self.mk.show_meeting()
+        self.sync()
+        self.notify(f"Deleted {removal.summary()}.", markup=False)

@@ -5,6 +5,7 @@ PDF run in workers and end with a notification naming the file."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,11 +16,13 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Select, Static
 
+from ...codec import Invalid
 from ...errors import MeetingkitError
 from ...model import Meeting
 from ..markup import literal
 from ..print_tasks import FitChecked, start_check, start_print
-from ..printjob import KINDS, PAPERS, PrintJob, default_folder
+from ..printjob import AS_OF_KINDS, KINDS, PAPERS, PrintJob, default_folder
+from ..validators import Checked, parse_date
 from ..widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
@@ -43,7 +46,7 @@ class PrintScreen(ModeScreen):
     MODE = "print"
     AUTO_FOCUS = "#p-kind"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "write", "Write PDF", id="print.write"),
+        Binding("ctrl+s", "write", "Write the file", id="print.write"),
         Binding("ctrl+r", "check", "Check the fit", id="print.check", show=False),
         Binding("escape", "leave_field", "Back to the choices", id="print.back", show=False),
     ]
@@ -59,7 +62,10 @@ and at what type size.
   meeting and where it stands, in one language.
 • [b]Speaker copy[/b]: the testimony in large type for the podium; [b]written
   copy[/b]: the same as a letter for the clerk. The saved text is printed.
-• [b]ctrl+s[/b] writes the PDF to the file named below (in the workspace's print
+• [b]Accountability report[/b] (Markdown, CSV or PDF) and the [b]calendar[/b]
+  (.ics, for any calendar program): the same files as `meetingkit report` and
+  `meetingkit calendar`, with overdue judged as of the day typed in “As of”.
+• [b]ctrl+s[/b] writes to the file named below (in the workspace's print
   folder unless you change it). Tab moves between the choices; arrows and
   space pick one; the mouse works too.
 """
@@ -91,9 +97,16 @@ and at what type size.
                 yield MarkedCheckbox("Include “what you can do”", value=True, id="p-ways", compact=True)
                 yield Label("Speaker", classes="field-label")
                 yield Select([], id="p-speaker", prompt="no speaker yet", compact=True)
+                yield Label("As of (YYYY-MM-DD: overdue is judged on this day)", classes="field-label")
+                yield Input(
+                    self.session.today.isoformat(),
+                    id="p-as-of",
+                    compact=True,
+                    validators=[Checked(parse_date)],
+                )
                 yield Label("Write to (a path inside the workspace, or a full path)", classes="field-label")
                 yield Input(id="p-path", compact=True)
-                yield PaneButton("Write PDF (ctrl+s)", id="p-write", variant="primary")
+                yield PaneButton("Write (ctrl+s)", id="p-write", variant="primary")
             with VerticalScroll(id="p-status", can_focus=False):
                 yield Static("", id="p-meeting")
                 yield Static("", id="p-fit")
@@ -153,6 +166,8 @@ and at what type size.
                 self.mk.report(error)
         if kind == "promises":
             langs = langs[:1]
+        if kind in AS_OF_KINDS:
+            return PrintJob(kind, meeting, langs, paper, as_of=self.as_of())
         return PrintJob(
             kind,
             meeting,
@@ -164,12 +179,22 @@ and at what type size.
             testimony,
         )
 
+    def as_of(self) -> date | None:
+        """The day typed in "As of"; None while it is not a date (nothing is made then)."""
+        try:
+            return parse_date(self.query_one("#p-as-of", Input).value.strip())
+        except Invalid:
+            return None
+
     def changed(self) -> None:
         """Options changed: update the file name, and check the fit shortly."""
         kind = self.kind()
         self.query_one("#p-speaker", Select).disabled = kind not in ("speaker", "written")
         self.query_one("#p-why", Checkbox).disabled = kind != "handout"
         self.query_one("#p-ways", Checkbox).disabled = kind != "handout"
+        self.query_one("#p-as-of", Input).disabled = kind not in AS_OF_KINDS
+        for field in ("#p-langs", "#p-paper", "#p-large"):
+            self.query_one(field).disabled = kind in AS_OF_KINDS
         job = self.job()
         if job is not None and not self._path_edited:
             with self.prevent(Input.Changed):
@@ -203,7 +228,10 @@ and at what type size.
         self.changed()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._path_edited = True
+        if event.input.id == "p-as-of":
+            self.changed()
+        else:
+            self._path_edited = True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "p-write":
@@ -233,6 +261,9 @@ and at what type size.
         if job is None:
             fit.update("")
             return
+        if job.kind in AS_OF_KINDS and job.as_of is None:
+            fit.update("✗ Type the “as of” day as YYYY-MM-DD.")
+            return
         self._last_job = job
         fit.update("Checking whether it fits…")
         start_check(self, self.session, job)
@@ -241,6 +272,9 @@ and at what type size.
         job = self.job()
         if job is None:
             self.notify("Plan a meeting first: Meeting mode (2).", severity="warning")
+            return
+        if job.kind in AS_OF_KINDS and job.as_of is None:
+            self.notify("Type the “as of” day as YYYY-MM-DD.", severity="error")
             return
         text = self.query_one("#p-path", Input).value.strip()
         if not text:

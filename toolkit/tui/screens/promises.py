@@ -9,20 +9,24 @@ and the report use); overdue is derived as of a date, never stored.
 from __future__ import annotations
 
 from copy import deepcopy
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Button, Static, Tab, Tabs
 
 from ...errors import MeetingkitError
+from ...model import Answer
 from ...tracker import PROMISE_LABELS, PromiseRow, due_text, promise_rows, set_status
 from ..markup import literal
 from ..widgets.pane_button import PaneButton
 from ..widgets.row_list import Column, RowList
 from .base import ModeScreen
+from .choice import Choice, Pick
 
 FILTERS = {"open": "Open", "overdue": "Overdue", "all": "All"}
 STATUS_STYLE = {"kept": "green", "partly-kept": "yellow", "broken": "red", "withdrawn": "dim"}
@@ -59,6 +63,8 @@ class PromisesScreen(ModeScreen):
         Binding("o", "filter('open')", "Open", id="promises.open"),
         Binding("v", "filter('overdue')", "Overdue", id="promises.overdue"),
         Binding("a", "filter('all')", "All", id="promises.all"),
+        Binding("d", "as_of", "As of date", id="promises.as_of"),
+        Binding("delete", "delete", "Delete promise", id="promises.delete"),
     ]
     HELP = """\
 Every promise officials made, at every meeting, as of today. Overdue means
@@ -70,6 +76,10 @@ no date is listed as such: that no date was given is worth saying out loud.
 • [b]u[/b] (or the button) updates the highlighted promise: kept, partly kept, broken,
   withdrawn, or open again, with the date, a note and the evidence (a link, a
   document name). Every change is kept in the promise's history, shown below.
+• [b]d[/b] judges overdue as of another day (to see where things stood at a meeting,
+  or will stand at the next one); today again is one key away.
+• [b]delete[/b] takes out a promise recorded by mistake, after asking (a promise that
+  was broken or withdrawn is updated with u instead: its history is the record).
 • New promises are recorded in Answers mode (4), where they were made.
 """
 
@@ -80,6 +90,7 @@ no date is listed as such: that no date was given is worth saying out loud.
         self._all: list[PromiseRow] = []
         self._made: dict[str, str] = {}
         self._read_at = -1
+        self.as_of = self.session_today()
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="pr-main"):
@@ -89,13 +100,17 @@ no date is listed as such: that no date was given is worth saying out loud.
             yield Static("", id="pr-history")
             yield PaneButton("Update status (u)", id="pr-update", variant="primary")
 
+    def session_today(self) -> date:
+        session = self.mk.session
+        return session.today if session is not None else date.today()
+
     def all_rows(self) -> list[PromiseRow]:
         """Every promise as of today, worked out again only when the session changed
         (not on each filter key: that is 10,000 answers on a coalition's workspace)."""
         session = self.session
         if self._read_at != session.version:
             self._read_at = session.version
-            self._all = promise_rows(session.answers, session.today)
+            self._all = promise_rows(session.answers, self.as_of)
             self._made = {m.id: m.date.isoformat() for m in session.meetings}
         return self._all
 
@@ -107,7 +122,7 @@ no date is listed as such: that no date was given is worth saying out loud.
         overdue = sum(r.overdue for r in all_rows)
         still_open = sum(r.status == "open" for r in all_rows)
         self.query_one("#pr-summary", Static).update(
-            f"As of {self.session.today.isoformat()}: {len(all_rows)} promises, {still_open} open, "
+            f"As of {self.as_of.isoformat()}: {len(all_rows)} promises, {still_open} open, "
             f"[b $error]{overdue} overdue[/]. Showing {FILTERS[self.which].lower()}."
         )
         ids = [r.promise.id for r in self.rows]
@@ -180,6 +195,30 @@ no date is listed as such: that no date was given is worth saying out loud.
     def action_filter(self, which: str) -> None:
         self.query_one(FilterTabs).active = f"f-{which}"
 
+    def action_as_of(self) -> None:
+        from ..validators import parse_date
+        from .one_field import OneField
+
+        self.app.push_screen(
+            OneField(
+                "Promises as of a day",
+                "As of (YYYY-MM-DD)",
+                self.as_of.isoformat(),
+                f"Overdue is judged on this day. Today is {self.session.today.isoformat()}.",
+                parse_date,
+            ),
+            self.set_as_of,
+        )
+
+    def set_as_of(self, text: str | None) -> None:
+        from ..validators import parse_date
+
+        if text is None:
+            return
+        self.as_of = parse_date(text)
+        self._read_at = -1
+        self.refresh_view()
+
     def action_update(self) -> None:
         from .promise_update import PromiseUpdate
 
@@ -200,6 +239,49 @@ no date is listed as such: that no date was given is worth saying out loud.
         if not self.save_answer(answer, base, lambda: self.reload(row)):
             return
         self.notify(f"{PROMISE_LABELS.get(status, status).capitalize()}: {row.promise.what}", markup=False)
+        self.sync()
+
+    def action_delete(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        p = row.promise
+
+        def answer(choice: str | None) -> None:
+            if choice == "yes":
+                self.delete(row)
+
+        changes = f" and its {len(p.history)} dated change(s)" if p.history else ""
+        self.app.push_screen(
+            Choice(
+                "Delete this promise?",
+                f"“{p.what}” ({p.official or 'who: not recorded'}, promised at the meeting of "
+                f"{self.made_at(row)}, question {row.question}){changes} will be deleted from "
+                f"{self.session.ws.answer_file(row.meeting, row.question)}.\n\n"
+                "Only for a promise recorded by mistake: a promise that was broken or withdrawn "
+                "is updated (u), so the record shows it.",
+                [Pick("y", "Delete it", "yes", "error"), Pick("n", "Keep it", "no", "primary")],
+            ),
+            answer,
+        )
+
+    @work(thread=True, group="delete", exit_on_error=False)
+    def delete(self, row: PromiseRow) -> None:
+        """Delete in a worker: the answer's lock may make the write wait."""
+        from ...actions.delete import remove_promise
+
+        ws = self.session.ws
+        try:
+            remove_promise(ws, row.promise.id)
+            fresh = ws.answer(row.meeting, row.question)
+        except MeetingkitError as error:
+            self.app.call_from_thread(self.mk.report, error)
+            return
+        self.app.call_from_thread(self.deleted, row, fresh)
+
+    def deleted(self, row: PromiseRow, fresh: Answer | None) -> None:
+        self.session.take_answer(row.meeting, row.question, fresh)
+        self.notify(f"Deleted the promise: {row.promise.what}", markup=False)
         self.sync()
 
     def reload(self, row: PromiseRow) -> None:

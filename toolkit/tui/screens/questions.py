@@ -4,8 +4,11 @@ question is for, put it on the current meeting's agenda and tailor its wording."
 from __future__ import annotations
 
 from copy import deepcopy
+from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,7 +17,10 @@ from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...bank import Tailored, entry_text, guidance, placeholder_values, tailor
-from ...model import AgendaEntry, Meeting, Question
+from ...cli import one_line
+from ...errors import MeetingkitError
+from ...ice import ICE_PAGE, ICE_QUESTION
+from ...model import AgendaEntry, Meeting, Question, Settings
 from ..markup import literal
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
@@ -62,6 +68,7 @@ class QuestionsScreen(ModeScreen):
         Binding("t", "tailor", "Tailor wording", id="questions.tailor"),
         Binding("slash", "search", "Search", id="questions.search"),
         Binding("l", "language", "Language", id="questions.language"),
+        Binding("i", "import_ice", "Import ICE sheet", id="questions.ice_import"),
         Binding("escape", "leave_search", "Back to list", id="questions.back", show=False),
     ]
     HELP = """\
@@ -76,6 +83,9 @@ already on the agenda, with their place in it.
 • [b]t[/b] tailors the wording for this meeting, with a live preview.
 • [b]/[/b] searches as you type (all languages); [b]escape[/b] goes back to the list.
 • [b]l[/b] shows the other language.
+• The 287(g) question shows what ICE's own list says about your agency, with the
+  list's date. [b]i[/b] imports a newer sheet you downloaded from ice.gov (type the
+  file's path), as `meetingkit ice import` does.
 """
 
     def __init__(self) -> None:
@@ -83,6 +93,9 @@ already on the agenda, with their place in it.
         self.lang = "en"
         self.query_words: list[str] = []
         self.topic = ALL_TOPICS
+        self.ice: str | None = None
+        """ICE's list on the 287(g) question, for the workspace's agency (read in a worker)."""
+        self._ice_read_at = -1
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="q-main"):
@@ -116,7 +129,26 @@ already on the agenda, with their place in it.
         return self.session.current
 
     def refresh_view(self) -> None:
+        if self._ice_read_at != self.session.version:
+            self._ice_read_at = self.session.version
+            self.read_ice()
         self.fill_list()
+
+    @work(thread=True, group="ice", exclusive=True, exit_on_error=False)
+    def read_ice(self) -> None:
+        """Match the agency on ICE's newest sheets (the snapshot or an import): off the event loop."""
+        session = self.session
+        try:
+            line = ice_text(session.ws.root, session.settings, session.today)
+        except MeetingkitError as error:
+            self.app.call_from_thread(self.mk.report, error, "ICE's list not read")
+            return
+        self.app.call_from_thread(self.show_ice, line)
+
+    def show_ice(self, line: str | None) -> None:
+        self.ice = line
+        if self.highlighted_id() == ICE_QUESTION:
+            self.show_detail()
 
     def visible_questions(self) -> list[Question]:
         bank = self.session.bank
@@ -183,6 +215,8 @@ already on the agenda, with their place in it.
             status = "[i]Not on the agenda of this meeting. Press a to add it.[/i]"
         topic = session.bank.topic_label(question.topic, self.lang)
         status += f"\n[dim]{literal(topic)} · id {question.id}[/dim]"
+        if qid == ICE_QUESTION and self.ice:
+            status += f"\n\n[b $warning]{literal(self.ice)}[/]"
         self.query_one("#q-body", Static).update(
             detail_text(question, tailored.text, self.lang, status, tailored.missing, values)
         )
@@ -302,3 +336,53 @@ already on the agenda, with their place in it.
     def tailored(self, meeting: Meeting | None) -> None:
         if meeting is not None and self.save_meeting(meeting):
             self.notify("Wording saved for this meeting.")
+
+    def action_import_ice(self) -> None:
+        from .one_field import OneField
+
+        self.app.push_screen(
+            OneField(
+                "Import ICE's 287(g) sheet",
+                "The .xlsx file (its full path, or one inside the workspace)",
+                hint=f"The participating or pending agencies sheet from {ICE_PAGE}, downloaded.",
+            ),
+            self.typed_sheet,
+        )
+
+    def typed_sheet(self, text: str | None) -> None:
+        if text:
+            self.import_ice(text)
+
+    @work(thread=True, group="ice-import", exit_on_error=False)
+    def import_ice(self, text: str) -> None:
+        """Read and save the sheet in a worker (a large sheet takes a moment, the lock may wait)."""
+        from ...actions.ice import import_sheets
+
+        session = self.session
+        try:
+            [done] = import_sheets(session.ws, [session.ws.root / Path(text).expanduser()])
+            line = ice_text(session.ws.root, session.settings, session.today)
+        except MeetingkitError as error:
+            self.app.call_from_thread(self.mk.report, error, "Not imported")
+            return
+        older = (
+            f" A newer sheet ({done.newer.isoformat()}) is already imported and is the one used."
+            if done.newer
+            else ""
+        )
+        self.app.call_from_thread(
+            self.notify,
+            f"{done.outcome.capitalize()}: {one_line(done.what)} → {session.ws.relative(done.path)}.{older}",
+            title="ICE's list",
+            markup=False,
+        )
+        self.app.call_from_thread(self.show_ice, line)
+
+
+def ice_text(root: Path, settings: Settings, today: date) -> str | None:
+    """The line on the 287(g) question, sheet text shown escaped like user text."""
+    from ...ice import ice_line
+    from ...ice_store import match_workspace
+
+    line = ice_line(match_workspace(root, settings), today)
+    return one_line(line) if line else None
