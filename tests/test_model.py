@@ -10,7 +10,7 @@ import msgspec
 import msgspec.inspect as mi
 import pytest
 from fuzzing import fuzz
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from toolkit import codec, model, yamlio
@@ -71,6 +71,8 @@ def strategy(t: Any) -> st.SearchStrategy[Any]:
 @given(data=st.data())
 def test_a_record_reads_back_from_its_file_exactly(kind: type[model.Record], data: st.DataObject) -> None:
     record = data.draw(strategy(mi.type_info(kind)))
+    if kind in (model.Question, model.Way):  # a bank writes language blocks beside the fields
+        assume(not set(record.texts) & set(model.field_names(kind)))
     text = yamlio.dumps(codec.encode(record))
     assert codec.decode(yamlio.loads(text, "x.yaml"), kind) == record
 
