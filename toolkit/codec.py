@@ -391,22 +391,6 @@ def to_json(record: Record) -> dict[str, Any]:
     return msgspec.to_builtins(record)  # type: ignore[no-any-return]
 
 
-def check(record: R, cls: type[R] | None = None) -> R:
-    """``record`` as it would read back from its file; raises Invalid.
-
-    Used on everything the command line or the app builds before it is
-    saved, so that nothing written can fail to read back.
-    """
-    return decode(_as_text(encode(record)), cls or type(record))
-
-
-def _as_text(data: Any) -> Any:
-    """What a file of ``data`` reads as: every scalar the text it is written as."""
-    from . import yamlio
-
-    return yamlio.loads(yamlio.dumps(data), "(new record)")
-
-
 @cache
 def _field_types(cls: type[Record]) -> dict[str, Any]:
     return typing.get_type_hints(cls, include_extras=True)

@@ -393,11 +393,6 @@ def field_names(cls: type[msgspec.Struct]) -> tuple[str, ...]:
     return cls.__struct_fields__
 
 
-def known(value: Any) -> bool:
-    """True for a value a field holds when it was actually set ('' and [] are not)."""
-    return value not in ("", None, [], {})
-
-
 # --- public records requests and the law table ---------------------------------
 
 RequestStatus = Literal[
