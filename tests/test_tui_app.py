@@ -12,9 +12,9 @@ import pytest
 from conftest import TODAY
 from test_tui_support import SIZE, drive, keys, notices, open_testimony, shown, until
 
+from toolkit.actions import session as session_module
 from toolkit.errors import SaveError
 from toolkit.store import Workspace
-from toolkit.tui import session as session_module
 from toolkit.tui.app import MeetingkitApp
 from toolkit.tui.screens.base import ModeScreen
 

@@ -7,12 +7,12 @@ from datetime import date
 
 from test_tui_support import drive, keys, shown, until
 
+from toolkit.actions.session import Session
 from toolkit.store import Workspace
 from toolkit.testimony import FRAME_WORDS, word_budget
 from toolkit.tui.screens.choice import Choice
 from toolkit.tui.screens.form import FormScreen
 from toolkit.tui.screens.planner import agenda_words
-from toolkit.tui.session import Session
 
 
 def test_a_new_meeting_from_the_form_is_on_disk_and_bad_fields_are_refused(ws: Workspace) -> None:

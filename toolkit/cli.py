@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from . import __version__
-from .errors import MeetingkitError, UsageError
+from .errors import MeetingkitError, UsageError, one_line
 
 COMMANDS = {
     "init": "init",
@@ -80,12 +80,6 @@ def build_parser(argv: Sequence[str] = ()) -> Parser:
         module = importlib.import_module(f"toolkit.commands.{COMMANDS[name]}")
         module.register(sub, common)
     return parser
-
-
-def one_line(exc: Exception | str) -> str:
-    """The message on one line: a newline or control character typed in an argument (or found in an
-    imported sheet) is shown escaped."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in str(exc))
 
 
 _CONTROL = re.compile(

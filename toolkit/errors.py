@@ -65,3 +65,9 @@ class ConflictError(MeetingkitError):
 
 class SaveError(MeetingkitError):
     """The operating system refused a write; the previous file is intact."""
+
+
+def one_line(exc: Exception | str) -> str:
+    """The message on one line: a newline or control character typed in an argument (or found in an
+    imported sheet) is shown escaped."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in str(exc))

@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from ..checks import check, tighten_permissions
-    from ..cli import one_line
+    from ..errors import one_line
 
     ws = context.open_workspace(args)
     if args.fix:

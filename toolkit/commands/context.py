@@ -75,6 +75,6 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 def warn(message: str) -> None:
     """One line, whatever a broken file's message holds (a parser's error spans several)."""
-    from ..cli import one_line
+    from ..errors import one_line
 
     print(f"warning: {one_line(message)}", file=sys.stderr)

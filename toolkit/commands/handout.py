@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     meeting = ws.meeting(args.meeting_id)
     bank = context.bank_of(ws)
     path = output_file(args.output, ".pdf", ws.root)
-    from ..cli import one_line
+    from ..errors import one_line
     from ..printing.fonts import font_file
     from ..printing.handout import Sections, parse_langs
     from ..printing.handout_pdf import handout_pdf

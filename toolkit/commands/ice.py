@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _say(text: str) -> str:
     """Sheet text as the terminal shows it: control characters escaped like user text."""
-    from ..cli import one_line
+    from ..errors import one_line
 
     return one_line(text)
 

@@ -149,7 +149,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 1 if loaded.problems else 0
     if not loaded.records:
         print("no meetings yet: meetingkit meeting new --body BODY --date YYYY-MM-DD")
-    from ..cli import one_line
+    from ..errors import one_line
 
     for m in loaded.records:
         when = f"{m.date.isoformat()} {m.time}".strip()

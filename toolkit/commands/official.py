@@ -41,7 +41,7 @@ def _find(officials: list[Official], name: str) -> Official | None:
 
 
 def _line(official: Official) -> str:
-    from ..cli import one_line
+    from ..errors import one_line
 
     about = ", ".join(part for part in (official.title, official.role) if part)
     return one_line(official.name + (f" — {about}" if about else ""))

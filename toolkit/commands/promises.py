@@ -81,7 +81,7 @@ def run_list(args: argparse.Namespace) -> int:
     else:
         if not rows:
             print("no promises" + (" overdue" if args.overdue else "") + f" as of {as_of.isoformat()}")
-        from ..cli import one_line
+        from ..errors import one_line
 
         for r in rows:
             p = r.promise

@@ -34,7 +34,7 @@ def _ice_line(args: argparse.Namespace, lang: str) -> str | None:
     (and the group has not turned it off with ``ice: false``)."""
     from datetime import date
 
-    from ..cli import one_line
+    from ..errors import one_line
     from ..ice import ice_line
     from ..ice_store import cited_match
 

@@ -201,7 +201,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def _shown(text: str) -> str:
     """User text for the terminal: control characters shown escaped (as ``cli.one_line``)."""
-    from ..cli import one_line
+    from ..errors import one_line
 
     return one_line(ValueError(text))
 

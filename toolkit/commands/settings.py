@@ -26,8 +26,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from ..cli import one_line
     from ..codec import to_json
+    from ..errors import one_line
     from ..settings_keys import keys, value_of
 
     settings = context.open_workspace(args).settings()
@@ -42,7 +42,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_set(args: argparse.Namespace) -> int:
-    from ..cli import one_line
+    from ..errors import one_line
     from ..settings_keys import value_of, with_value
 
     ws = context.open_workspace(args)

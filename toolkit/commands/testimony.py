@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import one_line
-from ..errors import NotFound, UsageError
+from ..errors import NotFound, UsageError, one_line
 from ..model import Testimony
 from . import context
 from .handout import add_output, add_page_options

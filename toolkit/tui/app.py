@@ -29,6 +29,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
+from ..actions.session import Session
 from ..errors import ConflictError, MeetingkitError, WorkspaceMissing
 from ..model import Settings
 from .commands import ActionsProvider
@@ -38,7 +39,6 @@ from .modes import MODES as STEPS
 from .print_tasks import PrintDone, PrintFailed
 from .screens.base import ModeScreen
 from .screens.choice import Choice, Pick
-from .session import Session
 
 EXIT_AFTER_ENV = "MEETINGKIT_EXIT_AFTER"
 """``first-frame`` or ``ready``: quit as soon as that is on screen (for bench/).
@@ -344,7 +344,7 @@ class MeetingkitApp(App[int]):
         from .screens.problems import ProblemsScreen
 
         if self.session is not None:
-            self.push_screen(ProblemsScreen(self.session.ws))
+            self.push_screen(ProblemsScreen(self.session))
 
     def action_reload(self) -> None:
         """Read the workspace again, for changes made by another editor or organizer."""

@@ -8,9 +8,9 @@ from pathlib import Path
 from textual.dom import DOMNode
 from textual.message import Message
 
+from ..actions.printjob import Printed, PrintJob, make, write
+from ..actions.session import Session
 from ..errors import MeetingkitError
-from .printjob import Printed, PrintJob, make, write
-from .session import Session
 
 
 class PrintDone(Message):
@@ -49,7 +49,7 @@ def start_print(node: DOMNode, session: Session, job: PrintJob, path: Path) -> N
     def run() -> None:
         try:
             printed = make(job, session)
-            write(path, printed, session.ws.root)
+            write(path, printed, session.root)
         except MeetingkitError as error:
             node.post_message(PrintFailed(error))
             return

@@ -203,7 +203,7 @@ meeting you work on (ctrl+g picks another).
 
     def broken_text(self, problem: FileProblem) -> str:
         """Where the answer's file is and what is wrong with it: never shown as unanswered."""
-        where = literal(self.session.ws.relative(problem.path))
+        where = literal(self.session.relative(problem.path))
         line = f", line {problem.line}" if problem.line else ""
         return (
             f"[b $error]⚠ This answer's file cannot be read[/]: {where}{line}: {literal(problem.message)}\n"

@@ -15,8 +15,8 @@ from ...model import Answer, Meeting
 from ..widgets.mode_bar import ModeBar, ModeTabs
 
 if TYPE_CHECKING:
+    from ...actions.session import Session
     from ..app import MeetingkitApp
-    from ..session import Session
 
 
 def steady_cursors(screen: Screen) -> None:

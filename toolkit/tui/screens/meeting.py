@@ -303,18 +303,15 @@ the one every other mode works on (its name is in the header).
     @work(thread=True, group="delete", exclusive=True, exit_on_error=False)
     def plan_removal(self, meeting_id: str) -> None:
         """List what goes (reading every answer and testimony of the meeting), off the event loop."""
-        from ...actions.delete import plan_meeting_removal
-
         try:
-            removal = plan_meeting_removal(self.session.ws, meeting_id)
+            removal = self.session.plan_meeting_removal(meeting_id)
         except MeetingkitError as error:
             self.app.call_from_thread(self.mk.report, error)
             return
         self.app.call_from_thread(self.confirm_removal, removal)
 
     def confirm_removal(self, removal: Removal) -> None:
-        ws = self.session.ws
-        files = "\n".join(f"• {ws.relative(path)}" for path in sorted(removal.files))
+        files = "\n".join(f"• {self.session.relative(path)}" for path in sorted(removal.files))
         meeting = self.session.find_meeting(removal.meeting)
         label = self.session.label(meeting) if meeting else removal.meeting
 
@@ -335,10 +332,8 @@ the one every other mode works on (its name is in the header).
     @work(thread=True, group="delete-meeting", exit_on_error=False)
     def delete_planned(self, removal: Removal) -> None:
         """Delete in a worker; refused (nothing deleted) if a file changed since it was listed."""
-        from ...actions.delete import remove_meeting
-
         try:
-            remove_meeting(self.session.ws, removal)
+            self.session.remove_meeting(removal)
         except MeetingkitError as error:
             self.app.call_from_thread(self.mk.report, error)
             return

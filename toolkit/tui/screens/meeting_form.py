@@ -9,9 +9,9 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
+from ...actions.session import Session
 from ...errors import MeetingkitError
 from ...model import LANGUAGES, Meeting, Text, text_in, with_text
-from ..session import Session
 from ..validators import Checked, parse_date, parse_minutes, parse_time
 from ..widgets.autosaver import Autosaver
 from .form import FormScreen, field
@@ -126,7 +126,7 @@ class MeetingForm(FormScreen[Meeting]):
             setattr(m, name, value)
         m.notes = self.query_one("#mf-notes", TextArea).text.strip()
         if self.is_new:
-            m.id = self.session.ws.new_meeting_id(m.date, m.body)
+            m.id = self.session.new_meeting_id(m.date, m.body)
         if not self.mk.attempt(lambda: self.session.save_meeting(m), self._reload):
             return None
         self.autosaver.clear()

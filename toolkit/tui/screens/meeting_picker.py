@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..session import Session
+from ...actions.session import Session
 
 
 class MeetingPicker(ModalScreen[str | None]):

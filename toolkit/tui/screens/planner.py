@@ -13,11 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Input, Static
 
+from ...actions.session import Session
 from ...bank import entry_text, placeholder_values
 from ...model import Meeting
 from ...testimony import FRAME_WORDS, Slot, split_among, word_budget, word_count
 from ..markup import literal
-from ..session import Session
 from .form import FormScreen, field
 
 

@@ -16,12 +16,12 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Select, Static
 
+from ...actions.printjob import AS_OF_KINDS, KINDS, PAPERS, PrintJob, default_folder
 from ...codec import Invalid
 from ...errors import MeetingkitError
 from ...model import Meeting
 from ..markup import literal
 from ..print_tasks import FitChecked, start_check, start_print
-from ..printjob import AS_OF_KINDS, KINDS, PAPERS, PrintJob, default_folder
 from ..validators import Checked, parse_date
 from ..widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 from ..widgets.pane_button import PaneButton
@@ -161,7 +161,7 @@ and at what type size.
             if speaker is Select.NULL:
                 return PrintJob(kind, meeting, langs, paper)
             try:
-                testimony = self.session.ws.testimony(meeting.id, str(speaker))
+                testimony = self.session.testimony(meeting.id, str(speaker))
             except MeetingkitError as error:
                 self.mk.report(error)
         if kind == "promises":
@@ -198,7 +198,7 @@ and at what type size.
         job = self.job()
         if job is not None and not self._path_edited:
             with self.prevent(Input.Changed):
-                folder = self.session.ws.relative(default_folder(self.session))
+                folder = self.session.relative(default_folder(self.session))
                 self.query_one("#p-path", Input).value = f"{folder}/{job.file_name()}"
         self.query_one("#p-note", Static).update(literal(self.note(job)))
         if self._timer is not None:
@@ -280,6 +280,6 @@ and at what type size.
         if not text:
             self.notify("Say where to write the PDF.", severity="error")
             return
-        path = self.session.ws.root / Path(text).expanduser()
+        path = self.session.root / Path(text).expanduser()
         self.notify(f"Writing {path.name}…", markup=False)
         start_print(self, self.session, job, path)

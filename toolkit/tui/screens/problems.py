@@ -16,8 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.worker import get_current_worker
 
-from ...checks import Finding, check
-from ...store import Workspace
+from ...actions.session import Session
+from ...checks import Finding
 
 
 class ProblemsScreen(ModalScreen[None]):
@@ -26,9 +26,9 @@ class ProblemsScreen(ModalScreen[None]):
         Binding("r", "recheck", "Check again", id="problems.recheck"),
     ]
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__(classes="dialog")
-        self.ws = ws
+        self.session = session
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
@@ -46,14 +46,14 @@ class ProblemsScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def run_check(self) -> None:
-        findings = check(self.ws)
+        findings = self.session.check_files()
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show, findings)
 
     def show(self, findings: list[Finding]) -> None:
         listing = self.query_one(OptionList)
         listing.clear_options()
-        prefix = str(self.ws.root) + os.sep
+        prefix = str(self.session.root) + os.sep
         listing.add_options(
             Content.assemble((f.where.replace(prefix, ""), "bold"), "\n", f.message) for f in findings
         )

@@ -257,7 +257,7 @@ no date is listed as such: that no date was given is worth saying out loud.
                 "Delete this promise?",
                 f"“{p.what}” ({p.official or 'who: not recorded'}, promised at the meeting of "
                 f"{self.made_at(row)}, question {row.question}){changes} will be deleted from "
-                f"{self.session.ws.answer_file(row.meeting, row.question)}.\n\n"
+                f"{self.session.answer_file(row.meeting, row.question)}.\n\n"
                 "Only for a promise recorded by mistake: a promise that was broken or withdrawn "
                 "is updated (u), so the record shows it.",
                 [Pick("y", "Delete it", "yes", "error"), Pick("n", "Keep it", "no", "primary")],
@@ -268,12 +268,8 @@ no date is listed as such: that no date was given is worth saying out loud.
     @work(thread=True, group="delete", exit_on_error=False)
     def delete(self, row: PromiseRow) -> None:
         """Delete in a worker: the answer's lock may make the write wait."""
-        from ...actions.delete import remove_promise
-
-        ws = self.session.ws
         try:
-            remove_promise(ws, row.promise.id)
-            fresh = ws.answer(row.meeting, row.question)
+            fresh = self.session.remove_promise(row.promise.id, row.meeting, row.question)
         except MeetingkitError as error:
             self.app.call_from_thread(self.mk.report, error)
             return

@@ -4,8 +4,6 @@ question is for, put it on the current meeting's agenda and tailor its wording."
 from __future__ import annotations
 
 from copy import deepcopy
-from datetime import date
-from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -17,10 +15,9 @@ from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...bank import Tailored, entry_text, guidance, placeholder_values, tailor
-from ...cli import one_line
-from ...errors import MeetingkitError
+from ...errors import MeetingkitError, one_line
 from ...ice import ICE_PAGE, ICE_QUESTION
-from ...model import AgendaEntry, Meeting, Question, Settings
+from ...model import AgendaEntry, Meeting, Question
 from ..markup import literal
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
@@ -139,7 +136,7 @@ already on the agenda, with their place in it.
         """Match the agency on ICE's newest sheets (the snapshot or an import): off the event loop."""
         session = self.session
         try:
-            line = ice_text(session.ws.root, session.settings, session.today)
+            line = session.ice_line()
         except MeetingkitError as error:
             self.app.call_from_thread(self.mk.report, error, "ICE's list not read")
             return
@@ -356,12 +353,10 @@ already on the agenda, with their place in it.
     @work(thread=True, group="ice-import", exit_on_error=False)
     def import_ice(self, text: str) -> None:
         """Read and save the sheet in a worker (a large sheet takes a moment, the lock may wait)."""
-        from ...actions.ice import import_sheets
-
         session = self.session
         try:
-            [done] = import_sheets(session.ws, [session.ws.root / Path(text).expanduser()])
-            line = ice_text(session.ws.root, session.settings, session.today)
+            done = session.import_sheet(text)
+            line = session.ice_line()
         except MeetingkitError as error:
             self.app.call_from_thread(self.mk.report, error, "Not imported")
             return
@@ -372,17 +367,8 @@ already on the agenda, with their place in it.
         )
         self.app.call_from_thread(
             self.notify,
-            f"{done.outcome.capitalize()}: {one_line(done.what)} → {session.ws.relative(done.path)}.{older}",
+            f"{done.outcome.capitalize()}: {one_line(done.what)} → {session.relative(done.path)}.{older}",
             title="ICE's list",
             markup=False,
         )
         self.app.call_from_thread(self.show_ice, line)
-
-
-def ice_text(root: Path, settings: Settings, today: date) -> str | None:
-    """The line on the 287(g) question, sheet text shown escaped like user text."""
-    from ...ice import ice_line
-    from ...ice_store import match_workspace
-
-    line = ice_line(match_workspace(root, settings), today)
-    return one_line(line) if line else None

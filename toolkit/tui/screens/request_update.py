@@ -8,7 +8,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
-from ...cli import one_line
+from ...errors import one_line
 from ...model import REQUEST_STATUSES
 from ...requests import RequestRow
 from ..validators import Checked, parse_date

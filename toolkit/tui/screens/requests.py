@@ -17,8 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Button, Static
 
-from ...cli import one_line
-from ...errors import MeetingkitError
+from ...errors import MeetingkitError, one_line
 from ...requests import RequestRow
 from ..markup import literal
 from ..widgets.pane_button import PaneButton
@@ -83,11 +82,8 @@ resumes where it stopped). Overdue requests say "OVERDUE" and by how many days.
 
     @work(thread=True, group="requests", exclusive=True, exit_on_error=False)
     def read_rows(self) -> None:
-        from ...actions.report import request_rows_of
-
-        session = self.session
         try:
-            rows, skipped, _ = request_rows_of(session.ws, session.today)
+            rows, skipped = self.session.request_rows()
         except MeetingkitError as error:
             self.app.call_from_thread(self.mk.report, error, "Requests not read")
             return
@@ -160,12 +156,9 @@ resumes where it stopped). Overdue requests say "OVERDUE" and by how many days.
     @work(thread=True, group="requests-save", exit_on_error=False)
     def save_update(self, request_id: str, update: Update) -> None:
         """Save under the request's lock, in a worker (the lock may make it wait)."""
-        from ...request_store import RequestStore
-        from ...requests import add_change
-
         status, on, note = update
         try:
-            RequestStore(self.session.ws).update(request_id, lambda r: add_change(r, status, on, note))
+            self.session.log_request_change(request_id, status, on, note)
         except MeetingkitError as error:
             self.app.call_from_thread(self.mk.report, error)
             return

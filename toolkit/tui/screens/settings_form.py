@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
+from ...actions.session import Session
 from ...model import LANGUAGES, Settings
-from ..session import Session
 from ..validators import Checked, parse_wpm
 from .form import FormScreen, field
 
@@ -62,10 +62,8 @@ class SettingsForm(FormScreen[Settings]):
             languages=langs,
             wpm=parse_wpm(self.query_one("#set-wpm", Input).value),
         )
-        if not self.mk.attempt(lambda: self.session.ws.save_settings(updated), self._reload):
+        if not self.mk.attempt(lambda: self.session.save_settings(updated), self._reload):
             return None
-        self.session.settings = updated
-        self.session.version += 1
         self.notify("Settings saved.")
         return updated
 

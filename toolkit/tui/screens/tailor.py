@@ -8,9 +8,9 @@ from copy import deepcopy
 from textual.app import ComposeResult
 from textual.widgets import Button, Static, TextArea
 
+from ...actions.session import Session
 from ...bank import placeholder_values, tailor
 from ...model import AgendaEntry, Meeting, Question, text_in, with_text
-from ..session import Session
 from .form import FormScreen, field
 
 

@@ -21,12 +21,12 @@ from textual.timer import Timer
 from textual.widgets import Button, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from ...actions.printjob import PrintJob, default_folder
 from ...errors import MeetingkitError
 from ...model import Meeting, Testimony
 from ...testimony import draft, timing
 from ..markup import literal
 from ..print_tasks import start_print
-from ..printjob import PrintJob, default_folder
 from ..widgets.autosaver import Autosaver
 from ..widgets.pane_button import PaneButton
 from ..widgets.stopwatch import Stopwatch
@@ -187,7 +187,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
         buffer = self.active
         if buffer is None:
             return
-        path = self.session.ws.relative(self.session.ws.testimony_path(buffer.meeting_id, buffer.speaker))
+        path = self.session.relative(self.session.testimony_path(buffer.meeting_id, buffer.speaker))
         state = "● unsaved changes" if buffer.dirty else ("saved" if buffer.saved else "not saved yet")
         self.query_one("#t-file", Static).update(
             f"[b]{literal(buffer.speaker)}[/b] · {state} · {literal(path)}"
@@ -227,7 +227,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
         fresh = buffer is None
         if buffer is None:
             try:
-                saved = self.session.ws.testimony(meeting.id, speaker)
+                saved = self.session.testimony(meeting.id, speaker)
             except MeetingkitError as error:
                 self.mk.report(error, title="This testimony file cannot be read")
                 self.active = None
@@ -326,13 +326,13 @@ the left (escape gets you there from the editor; enter opens one), then type.
             meeting=buffer.meeting_id, speaker=buffer.speaker, neighbourhood=buffer.neighbourhood
         )
         record = base.evolve(text=buffer.text)
-        if not self.mk.attempt(lambda: self.session.ws.save_testimony(record), lambda: self.reload(buffer)):
+        if not self.mk.attempt(lambda: self.session.save_testimony(record), lambda: self.reload(buffer)):
             return False
-        path = self.session.ws.testimony_path(record.meeting, record.speaker)
+        path = self.session.testimony_path(record.meeting, record.speaker)
         buffer.saved = record
         buffer.saved_text = buffer.text
         buffer.autosaver.clear()
-        self.notify(f"Saved {self.session.ws.relative(path)}.", markup=False)
+        self.notify(f"Saved {self.session.relative(path)}.", markup=False)
         self.recount()
         return True
 
@@ -340,7 +340,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
         """Take the file as it is on disk; the typed text stays in the autosave."""
         buffer.autosaver.flush()
         try:
-            saved = self.session.ws.testimony(buffer.meeting_id, buffer.speaker)
+            saved = self.session.testimony(buffer.meeting_id, buffer.speaker)
         except MeetingkitError as error:
             self.mk.report(error)
             return

@@ -10,8 +10,8 @@ from functools import partial
 from textual.dom import DOMNode
 from textual.timer import Timer
 
+from ...actions.autosave import Autosave
 from ...errors import MeetingkitError
-from ..autosave import Autosave
 
 
 class Autosaver:

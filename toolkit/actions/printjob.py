@@ -71,7 +71,7 @@ class Printed:
 
 
 def default_folder(session: Session) -> Path:
-    return session.ws.root / "print"
+    return session.root / "print"
 
 
 def make(job: PrintJob, session: Session) -> Printed:
@@ -81,7 +81,7 @@ def make(job: PrintJob, session: Session) -> Printed:
     if job.kind in AS_OF_KINDS:
         return _export(job, session)
     settings = session.settings
-    font = font_file(None, settings.font, session.ws.root)
+    font = font_file(None, settings.font, session.root)
     if job.kind == "handout":
         from ..printing.handout import Sections
         from ..printing.handout_pdf import handout_pdf
@@ -127,7 +127,7 @@ def make(job: PrintJob, session: Session) -> Printed:
 
 def _export(job: PrintJob, session: Session) -> Printed:
     """The report or calendar as the command line writes it, as of the job's day."""
-    from ..actions.report import calendar, report
+    from .report import calendar, report
 
     day = job.as_of or session.today
     if job.kind == "calendar":

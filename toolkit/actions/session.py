@@ -1,12 +1,13 @@
 """What the app holds in memory: one workspace read once, and the meeting the
 organizer is working on.
 
-Plain Python (no Textual), so it can be built in a worker thread and tested
-without a screen. Every change goes through the store, which refuses to
-overwrite a file that changed on disk (answers, which the command line may
-change while the app holds them, are merged when the changes do not overlap);
-the in-memory copies follow only after a write succeeded. ``version`` counts
-changes so screens know when to redraw.
+The app's one door to the workspace: its screens never reach the store, they
+call these methods (the blocking ones from workers). Plain Python (no Textual),
+so it can be built in a worker thread and tested without a screen. Every change
+goes through the store, which refuses to overwrite a file that changed on disk
+(answers, which the command line may change while the app holds them, are
+merged when the changes do not overlap); the in-memory copies follow only after
+a write succeeded. ``version`` counts changes so screens know when to redraw.
 """
 
 from __future__ import annotations
@@ -15,13 +16,20 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..bank import Bank, load
-from ..errors import FileProblem
+from ..checks import Finding, check
+from ..errors import FileProblem, one_line
 from ..locale.dates import format_clock
-from ..model import Answer, Meeting, Settings
+from ..model import Answer, Meeting, Settings, Testimony
 from ..store import Workspace
 from .autosave import Autosave
+from .delete import Removal, plan_meeting_removal, remove_meeting, remove_promise
+
+if TYPE_CHECKING:
+    from ..requests import RequestRow
+    from .ice import Imported
 
 
 @dataclass
@@ -64,6 +72,77 @@ class Session:
         if self.current_id not in {m.id for m in self.meetings}:
             self.current_id = self._default_meeting()
         self.version += 1
+
+    # --- the workspace's files ---------------------------------------------------
+
+    @property
+    def root(self) -> Path:
+        return self.ws.root
+
+    def relative(self, path: Path) -> str:
+        """``path`` as shown to a person: inside the workspace, relative to it."""
+        return self.ws.relative(path)
+
+    def save_settings(self, settings: Settings) -> None:
+        """Write the settings (blocking); raises ConflictError if the file moved on."""
+        self.ws.save_settings(settings)
+        self.settings = settings
+        self.version += 1
+
+    def new_meeting_id(self, on: date, body: str) -> str:
+        return self.ws.new_meeting_id(on, body)
+
+    def check_files(self) -> list[Finding]:
+        """Every problem ``meetingkit check`` reports (blocking: reads every file)."""
+        return check(self.ws)
+
+    # --- ICE's list ------------------------------------------------------------
+
+    def ice_line(self) -> str | None:
+        """What ICE's newest sheet says about the agency, as one safe line (blocking: reads the sheets)."""
+        from ..ice import ice_line
+        from ..ice_store import match_workspace
+
+        line = ice_line(match_workspace(self.root, self.settings), self.today)
+        return one_line(line) if line else None
+
+    def import_sheet(self, typed: str) -> Imported:
+        """Read and save one downloaded sheet (a path as typed, from the workspace)."""
+        from .ice import import_sheets
+
+        [done] = import_sheets(self.ws, [self.root / Path(typed).expanduser()])
+        return done
+
+    # --- deleting ---------------------------------------------------------------
+
+    def plan_meeting_removal(self, meeting_id: str) -> Removal:
+        """What deleting the meeting removes (blocking: reads its answers and testimony)."""
+        return plan_meeting_removal(self.ws, meeting_id)
+
+    def remove_meeting(self, removal: Removal) -> None:
+        """Delete the planned files (blocking); ``drop_meeting`` then forgets them in memory."""
+        remove_meeting(self.ws, removal)
+
+    def remove_promise(self, promise_id: str, meeting_id: str, question_id: str) -> Answer | None:
+        """Delete a promise (blocking) and read its answer again; ``take_answer`` holds the result."""
+        remove_promise(self.ws, promise_id)
+        return self.ws.answer(meeting_id, question_id)
+
+    # --- records requests -----------------------------------------------------
+
+    def request_rows(self) -> tuple[list[RequestRow], list[str]]:
+        """Every request with its clock as of today, and what could not be read (blocking)."""
+        from .report import request_rows_of
+
+        rows, skipped, _ = request_rows_of(self.ws, self.today)
+        return rows, skipped
+
+    def log_request_change(self, request_id: str, status: str, on: date, note: str) -> None:
+        """Record a request's new status under its lock (blocking)."""
+        from ..request_store import RequestStore
+        from ..requests import add_change
+
+        RequestStore(self.ws).update(request_id, lambda r: add_change(r, status, on, note))
 
     def _default_meeting(self) -> str | None:
         """The next meeting to prepare for, else the latest one held."""
@@ -126,10 +205,27 @@ class Session:
                 names.append(t.speaker)
         return names
 
+    # --- testimony --------------------------------------------------------------
+
+    def testimony(self, meeting_id: str, speaker: str) -> Testimony | None:
+        """The speaker's testimony as saved, None when there is none yet."""
+        return self.ws.testimony(meeting_id, speaker)
+
+    def testimony_path(self, meeting_id: str, speaker: str) -> Path:
+        return self.ws.testimony_path(meeting_id, speaker)
+
+    def save_testimony(self, testimony: Testimony) -> Path:
+        """Write a draft (blocking); raises ConflictError if the file moved on."""
+        return self.ws.save_testimony(testimony)
+
     # --- answers --------------------------------------------------------------
 
     def answers_of(self, meeting_id: str) -> dict[str, Answer]:
         return {a.question: a for a in self.answers if a.meeting == meeting_id}
+
+    def answer_file(self, meeting_id: str, question_id: str) -> str:
+        """Where an answer lives, as shown to a person."""
+        return self.ws.answer_file(meeting_id, question_id)
 
     def broken_answer(self, meeting_id: str, question_id: str) -> FileProblem | None:
         """Why this answer's file could not be read, if it is there but broken
