@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_tui_support import drive, keys, notices, shown, until
+from test_tui_support import drive, keys, notices, saved, shown, until
 
 from toolkit.store import Workspace
 from toolkit.tui.screens.answers import AnswersScreen
@@ -117,6 +117,7 @@ def test_a_promise_added_on_the_command_line_meanwhile_is_merged_with_the_apps_s
         assert added.code == 0, added.err
         await pilot.press("a", "ctrl+s")
         await until(pilot, lambda: screen.question_id != qid)
+        await saved(pilot)
         assert any("both saved" in n for n in notices(pilot.app))
         assert str(screen.query_one("#a-agenda").get_cell(qid, "promises")) == str(len(before.promises) + 1)
 

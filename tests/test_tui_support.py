@@ -29,6 +29,7 @@ def drive(root: Path, steps: Steps, as_of: date = TODAY, size: tuple[int, int] =
         async with app.run_test(size=size) as pilot:
             await until(pilot, lambda: app.ready or app.failed is not None)
             await steps(pilot)
+            await saved(pilot)
         return app
 
     return asyncio.run(main())
@@ -42,6 +43,13 @@ async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10
             raise AssertionError("the app never got there")
         await pilot.pause(0.02)
         waited += 0.02
+
+
+async def saved(pilot: Pilot) -> None:
+    """Wait until every save the app queued has been written (saves run in a worker)."""
+    app: MeetingkitApp = pilot.app  # type: ignore[assignment]
+    await until(pilot, lambda: not app.saver.busy)
+    await pilot.pause()
 
 
 def shown(widget: Widget) -> str:

@@ -12,24 +12,28 @@ a write succeeded. ``version`` counts changes so screens know when to redraw.
 
 from __future__ import annotations
 
+import threading
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..bank import Bank, load
 from ..checks import Finding, check
 from ..errors import FileProblem, one_line
 from ..locale.dates import format_clock
-from ..model import Answer, Meeting, Settings, Testimony
+from ..model import Answer, Meeting, Promise, Record, Settings, Testimony
 from ..store import Workspace
+from .answers import add_promise, delete_promise, update_promise
 from .autosave import Autosave
-from .delete import Removal, plan_meeting_removal, remove_meeting, remove_promise
+from .delete import Removal, plan_meeting_removal, remove_meeting
 
 if TYPE_CHECKING:
     from ..requests import RequestRow
     from .ice import Imported
+
+R = TypeVar("R", bound=Record)
 
 
 @dataclass
@@ -44,9 +48,11 @@ class Session:
     current_id: str | None = None
     version: int = 0
     autosave: Autosave = field(init=False)
+    _chain: Revisions = field(init=False)
 
     def __post_init__(self) -> None:
         self.autosave = Autosave(self.ws)
+        self._chain = Revisions()
 
     @classmethod
     def open(cls, root: Path, today: date) -> Session:
@@ -62,6 +68,7 @@ class Session:
 
     def reload(self) -> None:
         """Read everything again from disk (after a conflict, or edits elsewhere)."""
+        self._chain = Revisions()
         self.settings = self.ws.settings()
         self.bank = load(self.ws.bank_dir)
         meetings = self.ws.meetings()
@@ -123,10 +130,10 @@ class Session:
         """Delete the planned files (blocking); ``drop_meeting`` then forgets them in memory."""
         remove_meeting(self.ws, removal)
 
-    def remove_promise(self, promise_id: str, meeting_id: str, question_id: str) -> Answer | None:
-        """Delete a promise (blocking) and read its answer again; ``take_answer`` holds the result."""
-        remove_promise(self.ws, promise_id)
-        return self.ws.answer(meeting_id, question_id)
+    def delete_promise(self, promise_id: str) -> Answer | None:
+        """Delete a promise, history and all, after the person confirmed (blocking); its
+        answer as saved, for ``take_answer``."""
+        return delete_promise(self.ws, promise_id, with_history=True)[1]
 
     # --- records requests -----------------------------------------------------
 
@@ -169,17 +176,30 @@ class Session:
             self.current_id = meeting_id
             self.version += 1
 
-    def save_meeting(self, meeting: Meeting) -> None:
-        """Write a meeting (new or changed); raises ConflictError if the file moved on."""
-        self.ws.save_meeting(meeting)
+    def put_meeting(self, meeting: Meeting) -> None:
+        """Hold a changed (or new) meeting in memory at once (main thread); ``write_meeting``
+        follows in a worker, so the next edit builds on this one while the disk catches up."""
         others = [m for m in self.meetings if m.id != meeting.id]
         self.meetings = sorted([*others, meeting], key=lambda m: (m.date, m.time, m.id))
         self.current_id = meeting.id
         self.version += 1
 
+    def write_meeting(self, meeting: Meeting) -> Meeting:
+        """Write a meeting (blocking); raises ConflictError if someone else changed the file."""
+        path = self.ws.meeting_path(meeting.id)
+        saved = self._chain.rebased(path, meeting)
+        self.ws.save_meeting(saved)
+        self._chain.wrote(path, meeting.revision, saved.revision)
+        return saved
+
+    def add_meeting(self, meeting: Meeting) -> Meeting:
+        """Write a new meeting under the next free id for its day and body (blocking)."""
+        return self.ws.add_meeting(meeting.evolve())
+
     def reload_meeting(self, meeting_id: str) -> Meeting:
         """Take the version on disk, dropping the one in memory (after a conflict)."""
         fresh = self.ws.meeting(meeting_id)
+        self._chain.forget(self.ws.meeting_path(meeting_id))
         self.meetings = [fresh if m.id == meeting_id else m for m in self.meetings]
         self.version += 1
         return fresh
@@ -214,9 +234,17 @@ class Session:
     def testimony_path(self, meeting_id: str, speaker: str) -> Path:
         return self.ws.testimony_path(meeting_id, speaker)
 
-    def save_testimony(self, testimony: Testimony) -> Path:
-        """Write a draft (blocking); raises ConflictError if the file moved on."""
-        return self.ws.save_testimony(testimony)
+    def write_testimony(self, testimony: Testimony) -> Testimony:
+        """Write a draft (blocking); raises ConflictError if someone else changed the file."""
+        path = self.ws.testimony_path(testimony.meeting, testimony.speaker)
+        saved = self._chain.rebased(path, testimony)
+        self.ws.save_testimony(saved)
+        self._chain.wrote(path, testimony.revision, saved.revision)
+        return saved
+
+    def forget_written(self, testimony: Testimony) -> None:
+        """The draft was reloaded from disk: later saves start from that version."""
+        self._chain.forget(self.ws.testimony_path(testimony.meeting, testimony.speaker))
 
     # --- answers --------------------------------------------------------------
 
@@ -238,21 +266,38 @@ class Session:
         found = self.answers_of(meeting_id).get(question_id)
         return found if found is not None else Answer(meeting=meeting_id, question=question_id)
 
-    def save_answer(self, answer: Answer, base: Answer) -> bool:
-        """Write ``answer``, an edit of ``base`` (the answer as it was read), with its promises.
-
-        If someone else (the command line, another organizer) saved the same
-        file meanwhile, the changes that do not overlap are merged and
-        ``answer`` then holds what was saved: True says theirs came in, so
-        the screen shows them. Raises ConflictError naming the fields both
-        sides changed.
-        """
-        mine = deepcopy(answer)
-        self.ws.save_answer_merging(base, answer)
+    def put_answer(self, answer: Answer) -> None:
+        """Hold an edited answer in memory at once (main thread); ``write_answer`` follows."""
         key = (answer.meeting, answer.question)
         self.answers = [a for a in self.answers if (a.meeting, a.question) != key] + [answer]
         self.version += 1
-        return answer != mine
+
+    def write_answer(self, answer: Answer, base: Answer) -> Answer:
+        """Write ``answer``, an edit of ``base`` (the answer it was built from), with its promises;
+        returns what was saved (blocking).
+
+        If the file changed since ``base`` (someone else saved it, or an earlier
+        save of this app still in the queue), the changes that do not overlap
+        are merged, so the result may hold more than ``answer``. Raises
+        ConflictError naming the fields both sides changed.
+        """
+        saved = deepcopy(answer)
+        self.ws.save_answer_merging(base, saved)
+        return saved
+
+    def add_promise(
+        self, meeting_id: str, question_id: str, what: str, due: date | None, official: str, note: str
+    ) -> tuple[Promise, Answer]:
+        """Record a promise made at the meeting (blocking); the promise and its answer as saved."""
+        return add_promise(
+            self.ws, self.bank, meeting_id, question_id, what, due=due, official=official, note=note
+        )
+
+    def update_promise(
+        self, promise_id: str, status: str, on: date, note: str, evidence: str
+    ) -> tuple[Promise, Answer]:
+        """A promise's new status (blocking); the promise and its answer as saved."""
+        return update_promise(self.ws, promise_id, status, on, note, evidence)
 
     def reload_answer(self, meeting_id: str, question_id: str) -> Answer:
         return self.take_answer(meeting_id, question_id, self.ws.answer(meeting_id, question_id))
@@ -265,3 +310,38 @@ class Session:
             self.answers.append(fresh)
         self.version += 1
         return fresh if fresh is not None else Answer(meeting=meeting_id, question=question_id)
+
+
+class Revisions:
+    """The revisions this app wrote, per file, so saves queued one after another
+    do not refuse each other.
+
+    An edit is built on the copy in memory, which may still carry the revision
+    from before an earlier save of the same file finished. A record whose
+    revision is one this app itself replaced is written over the newest one it
+    wrote; any other revision is someone else's change and is refused as ever.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._replaced: dict[Path, set[str | None]] = {}
+        self._newest: dict[Path, str | None] = {}
+
+    def rebased(self, path: Path, record: R) -> R:
+        copy = record.evolve()
+        with self._lock:
+            if record.revision in self._replaced.get(path, set()):
+                copy.revision = self._newest[path]
+        return copy
+
+    def wrote(self, path: Path, before: str | None, after: str | None) -> None:
+        with self._lock:
+            replaced = self._replaced.setdefault(path, set())
+            replaced.add(before)
+            replaced.add(self._newest.get(path, before))
+            self._newest[path] = after
+
+    def forget(self, path: Path) -> None:
+        with self._lock:
+            self._replaced.pop(path, None)
+            self._newest.pop(path, None)

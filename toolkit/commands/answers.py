@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from ..model import ANSWER_STATUSES, Answer
+from ..model import ANSWER_STATUSES
 from . import context
 
 
@@ -22,21 +22,23 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..actions.answers import log_answer
+
     ws = context.open_workspace(args)
-    meeting = ws.meeting(args.meeting_id)
-    question = context.bank_of(ws).get(args.question_id)
-    if question.id not in {e.question for e in meeting.agenda}:
-        context.warn(f"{question.id} is not on the agenda of {meeting.id}; logged anyway")
-    if meeting.date > date.today():
-        context.warn(f"{meeting.id} is on {meeting.date.isoformat()}, not held yet; logged anyway")
-
-    from ..tracker import log_answer
-
-    def change(answer: Answer) -> None:
-        log_answer(answer, args.status, args.official, args.said, args.source, args.notes)
-
-    ws.update_answer(meeting.id, question.id, change)
-    print(
-        f"logged {args.status} for {question.id} at {meeting.id} ({ws.answer_path(meeting.id, question.id)})"
+    logged = log_answer(
+        ws,
+        context.bank_of(ws),
+        args.meeting_id,
+        args.question_id,
+        args.status,
+        official=args.official,
+        said=args.said,
+        source=args.source,
+        notes=args.notes,
+        today=date.today(),
     )
+    for warning in logged.warnings:
+        context.warn(warning)
+    a = logged.answer
+    print(f"logged {a.status} for {a.question} at {a.meeting} ({ws.root / logged.file})")
     return 0

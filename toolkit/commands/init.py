@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from ..errors import MeetingkitError, UsageError
+from ..errors import UsageError
 from ..model import Settings
 from ..settings_keys import with_value
 from . import context
@@ -52,15 +52,11 @@ def run(args: argparse.Namespace) -> int:
                 f'--name takes LANG.FIELD=TEXT, e.g. es.agency="la Oficina del Sheriff"; got {given!r}'
             )
         settings = with_value(settings, f"names.{key.strip()}", text)
-    if ws.exists():
-        raise MeetingkitError(
-            f"{ws.root} already holds a workspace; nothing was changed "
-            "(use --workspace DIR to make another one)"
-        )
-    ws.create(settings)
+    from ..actions.workspace import create_workspace
+
+    ids = create_workspace(ws.root, settings, example=args.demo, today=date.today())
     print(f"created workspace {ws.root}")
     if args.demo:
-        ids = demo.build(ws, context.bank_of(ws), date.today())
         print(f"example meetings: {', '.join(ids)}")
         print(f"try: meetingkit meeting show {ids[0]}   or just: meetingkit")
     else:

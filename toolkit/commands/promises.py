@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 
 from ..errors import UsageError
-from ..model import PROMISE_STATUSES, Answer
+from ..model import PROMISE_STATUSES
 from . import context
 
 
@@ -45,21 +45,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from ..tracker import add_promise
+    from ..actions.answers import add_promise
 
     ws = context.open_workspace(args)
-    meeting = ws.meeting(args.meeting_id)
-    question = context.bank_of(ws).get(args.question_id)
-    made: list[str] = []
-
-    def change(answer: Answer) -> None:
-        promise = add_promise(
-            answer, args.what.strip(), args.due, args.official.strip(), args.on or meeting.date
-        )
-        made.append(promise.id)
-
-    ws.update_answer(meeting.id, question.id, change)
-    print(made[0])
+    promise, _ = add_promise(
+        ws,
+        context.bank_of(ws),
+        args.meeting_id,
+        args.question_id,
+        args.what,
+        due=args.due,
+        official=args.official,
+        on=args.on,
+    )
+    print(promise.id)
     return 0
 
 
@@ -93,32 +92,21 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_update(args: argparse.Namespace) -> int:
-    from ..tracker import set_status
+    from ..actions.answers import update_promise
 
     ws = context.open_workspace(args)
-    answer, promise = ws.find_promise(args.promise_id)
-
-    def change(fresh: Answer) -> None:
-        for p in fresh.promises:
-            if p.id == promise.id:
-                set_status(p, args.status, args.on or date.today(), args.note, args.evidence)
-
-    ws.update_answer(answer.meeting, answer.question, change)
-    print(f"{promise.id}: {args.status}")
+    promise, _ = update_promise(
+        ws, args.promise_id, args.status, args.on or date.today(), args.note, args.evidence
+    )
+    print(f"{promise.id}: {promise.status}")
     return 0
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    from ..actions.delete import remove_promise
+    from ..actions.answers import delete_promise
 
     ws = context.open_workspace(args)
-    _answer, promise = ws.find_promise(args.promise_id)
-    if len(promise.history) > 1 and not args.yes:
-        raise UsageError(
-            f"{promise.id} has {len(promise.history)} dated changes; nothing was deleted. "
-            "Add --yes to delete it with its history (or record `--status withdrawn` instead)"
-        )
-    removed = remove_promise(ws, promise.id)
+    removed, _ = delete_promise(ws, args.promise_id, with_history=args.yes)
     print(f"deleted {removed.id}: {removed.what}")
     return 0
 

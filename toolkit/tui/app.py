@@ -37,6 +37,7 @@ from .keys import read_escape_digit_as_alt
 from .modes import BY_NAME, START, Mode
 from .modes import MODES as STEPS
 from .print_tasks import PrintDone, PrintFailed
+from .saving import Saver
 from .screens.base import ModeScreen
 from .screens.choice import Choice, Pick
 
@@ -126,6 +127,7 @@ class MeetingkitApp(App[int]):
         self.user_keymap: dict[str, str] = {}
         self._asking_to_quit = False
         self._settings_next = False
+        self.saver = Saver(self)
 
     # --- start-up ------------------------------------------------------------
 
@@ -227,17 +229,10 @@ class MeetingkitApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def make_workspace(self, kind: str) -> None:
-        from .. import demo
-        from ..bank import load
-        from ..store import Workspace
+        from ..actions.workspace import create_workspace
 
-        ws = Workspace(self.root)
         try:
-            if kind == "demo":
-                ws.create(demo.settings())
-                demo.build(ws, load(ws.bank_dir), self.today)
-            else:
-                ws.create(Settings())
+            create_workspace(self.root, None, example=kind == "demo", today=self.today)
         except MeetingkitError as error:
             self.post_message(WorkspaceFailed(error))
             return
@@ -350,7 +345,7 @@ class MeetingkitApp(App[int]):
         """Read the workspace again, for changes made by another editor or organizer."""
         if self.session is None:
             return
-        pending = self.unsaved()
+        pending = self.unsaved() or (["the saves still being written"] if self.saver.busy else [])
         if pending:
             self.notify(
                 "Save or discard these first: " + "; ".join(pending),
@@ -424,12 +419,21 @@ class MeetingkitApp(App[int]):
             yield from (screen for screen in stack if hasattr(screen, "unsaved"))
 
     def unsaved(self) -> list[str]:
-        return [item for screen in self.editors() for item in screen.unsaved()]  # type: ignore[attr-defined]
+        on_screen = [item for screen in self.editors() for item in screen.unsaved()]  # type: ignore[attr-defined]
+        return [*on_screen, *(f"{what} (refused: not saved)" for what in self.saver.failed)]
 
     def save_all(self) -> bool:
+        """Queue every unsaved edit (and try again what was refused); False if a form cannot
+        be saved as it is."""
+        self.saver.retry_failed()
         return all([screen.save_all() for screen in self.editors()])  # type: ignore[attr-defined]
 
     async def action_quit(self) -> None:
+        """Quit once every save has landed; ask first about edits that are not saved."""
+        if self.saver.busy:
+            self.notify("Finishing the saves first…", timeout=3)
+            self.saver.when_idle(lambda: self.call_later(self.action_quit))
+            return
         pending = self.unsaved()
         if not pending:
             self.exit(0)
@@ -438,10 +442,16 @@ class MeetingkitApp(App[int]):
             return
         self._asking_to_quit = True
 
+        def quit_if_saved() -> None:
+            if not self.unsaved():
+                self.exit(0)
+
         def answer(choice: str | None) -> None:
             self._asking_to_quit = False
-            if (choice == "save" and self.save_all()) or choice == "quit":
+            if choice == "quit":
                 self.exit(0)
+            elif choice == "save" and self.save_all():
+                self.saver.when_idle(quit_if_saved)
 
         listing = "\n".join(f"• {item}" for item in pending)
         self.push_screen(

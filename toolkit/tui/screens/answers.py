@@ -20,12 +20,14 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static, Tex
 
 from ...bank import entry_text, placeholder_values
 from ...errors import FileProblem, MeetingkitError
-from ...model import ANSWER_STATUSES, Answer, Meeting
-from ...tracker import add_promise, due_text, log_answer
+from ...model import ANSWER_STATUSES, Answer, Meeting, Promise
+from ...tracker import due_text, log_answer
 from ..markup import literal
+from ..saving import SaveJob
 from ..widgets.autosaver import Autosaver
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
+from .promise_form import Promised
 
 FIELDS = ("status", "official", "said", "source", "notes")
 STATUS_KEYS = {"answered": "a", "partial": "p", "deflected": "d", "declined": "x", "not-asked": "n"}
@@ -79,6 +81,9 @@ meeting you work on (ctrl+g picks another).
         self.question_id: str | None = None
         self.loaded: Answer | None = None
         self.autosaver: Autosaver | None = None
+        self.refused_base: dict[tuple[str, str], Answer] = {}
+        """For an answer whose save was refused: what that save was an edit of, so the
+        next save (after a reload, or to try again) merges against the file as it was."""
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="a-main"):
@@ -316,7 +321,9 @@ meeting you work on (ctrl+g picks another).
     def action_save(self) -> None:
         if self.loaded is None:
             return
-        if not self.dirty() or self.save():
+        meeting = self.meeting
+        refused = meeting is not None and (meeting.id, self.question_id) in self.refused_base
+        if (not self.dirty() and not refused) or self.save():
             self.next_question()
 
     def next_question(self) -> None:
@@ -343,23 +350,72 @@ meeting you work on (ctrl+g picks another).
         return answer
 
     def save(self) -> bool:
+        """Write the form's answer in the background; False if the form cannot be saved as it is."""
         answer = self.answer_from_form()
-        return answer is not None and self.store(answer)
-
-    def store(self, answer: Answer) -> bool:
-        """Save; ``answer`` then holds what was saved, with any changes merged in from elsewhere."""
-        assert self.loaded is not None
-        if not self.save_answer(answer, self.loaded, lambda: self.reload(answer)):
+        if answer is None:
             return False
-        if self.autosaver is not None:
-            self.autosaver.clear()
+        self.store(answer)
+        return True
+
+    def store(self, answer: Answer) -> None:
+        """Show ``answer`` as saved at once and write it in a worker, merged with whatever
+        others saved to the file meanwhile (their changes then come back into the form)."""
+        assert self.loaded is not None
+        key = (answer.meeting, answer.question)
+        base, submitted = self.refused_base.pop(key, self.loaded), self.form_fields()
         self.loaded = deepcopy(answer)
-        if self.form_fields() != fields_of(answer):
-            self.fill(fields_of(answer))
+        self.session.put_answer(answer)
         self._seen_version = self.session.version
         self.redraw_row(answer)
         self.show_promises(answer)
-        return True
+        what = f"the answer to {answer.question} at {answer.meeting}"
+        autosaver = self.autosaver
+        if autosaver is not None:
+            autosaver.hold(submitted)
+
+        def still_shown() -> bool:
+            return self.loaded == answer and self.question_id == answer.question
+
+        def saved(result: Answer) -> None:
+            if autosaver is not None and (autosaver is not self.autosaver or self.form_fields() == submitted):
+                autosaver.clear()
+            if result != answer and self.session.answer_for(answer.meeting, answer.question) == answer:
+                self.took_merged(result, submitted if still_shown() else None)
+
+        def refused() -> None:
+            """The file keeps what it had; the form keeps what was typed (listed as not saved)."""
+            self.refused_base[key] = base
+            self.session.put_answer(base)
+            self._seen_version = self.session.version
+            self.redraw_row(base)
+
+        self.mk.saver.save(
+            SaveJob(
+                what,
+                lambda: self.session.write_answer(answer, base),
+                done=saved,
+                reload=lambda: self.reload(answer),
+                failed=refused,
+            )
+        )
+
+    def took_merged(self, result: Answer, submitted: dict[str, str] | None) -> None:
+        """What others saved meanwhile was merged in: hold it, and show it in the form
+        (``submitted``: what the form held when saved; None when it shows another question)
+        unless the person typed on."""
+        self.session.put_answer(result)
+        self._seen_version = self.session.version
+        self.redraw_row(result)
+        if submitted is not None:
+            self.loaded = deepcopy(result)
+            if self.form_fields() == submitted and submitted != fields_of(result):
+                self.fill(fields_of(result))
+            self.show_promises(result)
+        self.notify(
+            "This answer was also changed elsewhere (the command line, another organizer) "
+            "since you opened it: their changes and yours are both saved.",
+            title="Merged",
+        )
 
     def redraw_row(self, answer: Answer) -> None:
         table = self.query_one("#a-agenda", DataTable)
@@ -367,13 +423,16 @@ meeting you work on (ctrl+g picks another).
         table.update_cell(answer.question, "promises", str(len(answer.promises)) if answer.promises else "")
 
     def reload(self, answer: Answer) -> None:
-        if self.autosaver is not None:
+        """Take the file as it is on disk and show it; the typed version stays in the autosave."""
+        self.refused_base.pop((answer.meeting, answer.question), None)
+        if self.autosaver is not None and self.question_id == answer.question:
             self.autosaver.flush()
         try:
             self.session.reload_answer(answer.meeting, answer.question)
         except MeetingkitError as error:
             self.mk.report(error)
             return
+        self.question_id = answer.question  # shown again, whichever question the form is on
         self._seen_version = -1
         self.sync()
 
@@ -392,16 +451,32 @@ meeting you work on (ctrl+g picks another).
         official = self.query_one("#a-official", Input).value.strip()
         self.app.push_screen(PromiseForm(official, self.known_officials()), self.promised)
 
-    def promised(self, result: tuple[str, str, object, str] | None) -> None:
+    def promised(self, result: Promised | None) -> None:
         meeting = self.meeting
         if result is None or meeting is None:
             return
         what, who, due, note = result
-        answer = self.answer_from_form()
-        if answer is None:
+        if self.dirty() and not self.save():
             return
-        add_promise(answer, what, due, who, meeting.date, note)  # type: ignore[arg-type]
-        if self.store(answer):
-            # Last even after a merge (new promises go after theirs), renumbered if they added one too.
-            self.notify(f"Promise recorded ({answer.promises[-1].id}).")
-            self.action_back()
+        qid = self.question_id
+        assert qid is not None
+        session = self.session
+
+        def recorded(made: tuple[Promise, Answer]) -> None:
+            promise, saved = made
+            session.take_answer(meeting.id, qid, saved)
+            if self.question_id == qid and not self.dirty():
+                self.loaded = deepcopy(saved)
+                self._seen_version = session.version
+                self.redraw_row(saved)
+                self.show_promises(saved)
+            self.notify(f"Promise recorded ({promise.id}).", markup=False)
+
+        self.mk.saver.save(
+            SaveJob(
+                f"the promise “{what}” ({qid})",
+                lambda: session.add_promise(meeting.id, qid, what, due, who, note),
+                done=recorded,
+            )
+        )
+        self.action_back()

@@ -3,7 +3,6 @@ help text, and redrawing when the workspace changed while it was hidden."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -11,7 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, TextArea
 
 from ...errors import MeetingkitError
-from ...model import Answer, Meeting
+from ...model import Meeting
+from ..saving import SaveJob
 from ..widgets.mode_bar import ModeBar, ModeTabs
 
 if TYPE_CHECKING:
@@ -85,33 +85,19 @@ class ModeScreen(Screen[None]):
         """Save every unsaved edit; False if one could not be saved."""
         return True
 
-    def save_meeting(self, meeting: Meeting) -> bool:
-        """Save a changed copy of a meeting; on a conflict, offer to reload it."""
-        if not self.mk.attempt(
-            lambda: self.session.save_meeting(meeting), lambda: self.reload_meeting(meeting.id)
-        ):
-            return False
+    def save_meeting(self, meeting: Meeting, saved: str = "") -> None:
+        """Show a changed meeting at once and write it in the background; ``saved`` is said
+        once it is on disk. On a conflict, offer to reload it."""
+        self.session.put_meeting(meeting)
         self.sync()
-        return True
-
-    def save_answer(self, answer: Answer, base: Answer, reload: Callable[[], None]) -> bool:
-        """Save ``answer``, edited from ``base``; what others saved to it meanwhile is
-        merged in (and said so); on an overlap, offer ``reload``."""
-        merged = False
-
-        def write() -> None:
-            nonlocal merged
-            merged = self.session.save_answer(answer, base)
-
-        if not self.mk.attempt(write, reload):
-            return False
-        if merged:
-            self.notify(
-                "This answer was also changed elsewhere (the command line, another organizer) "
-                "since you opened it: their changes and yours are both saved.",
-                title="Merged",
+        self.mk.saver.save(
+            SaveJob(
+                f"the meeting {meeting.id}",
+                lambda: self.session.write_meeting(meeting),
+                done=lambda _: self.notify(saved) if saved else None,
+                reload=lambda: self.reload_meeting(meeting.id),
             )
-        return True
+        )
 
     def reload_meeting(self, meeting_id: str) -> None:
         try:

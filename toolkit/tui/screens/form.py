@@ -53,6 +53,7 @@ class FormScreen(ModalScreen[T], Generic[T]):
     def __init__(self) -> None:
         super().__init__(classes="dialog")
         self._initial: dict[str, Any] = {}
+        self.kept = False
 
     @property
     def mk(self) -> MeetingkitApp:
@@ -82,14 +83,24 @@ class FormScreen(ModalScreen[T], Generic[T]):
         return self.snapshot() != self._initial
 
     def unsaved(self) -> list[str]:
-        return [f"the form “{self.TITLE_TEXT}”"] if self.changed() else []
+        return [f"the form “{self.TITLE_TEXT}”"] if self.changed() and not self.kept else []
 
     def save_all(self) -> bool:
         result = self.submit()
         if result is None:
             return False
-        self.dismiss(result)
+        self.keep(result)
         return True
+
+    def keep(self, result: T) -> None:
+        """Take the result and close. A form that writes its result to disk overrides
+        this to write it in a worker and close once it is saved (the typed form stays
+        open if the save is refused); it then calls ``kept_as``."""
+        self.kept_as(result)
+
+    def kept_as(self, result: T) -> None:
+        self.kept = True
+        self.dismiss(result)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id is None or event.validation_result is None:
@@ -117,7 +128,7 @@ class FormScreen(ModalScreen[T], Generic[T]):
             return
         result = self.submit()
         if result is not None:
-            self.dismiss(result)
+            self.keep(result)
 
     def action_cancel(self) -> None:
         if not self.changed():

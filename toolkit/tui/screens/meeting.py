@@ -236,8 +236,8 @@ the one every other mode works on (its name is in the header).
         if not 0 <= target < len(meeting.agenda):
             return
         meeting.agenda.insert(target, meeting.agenda.pop(index))
-        if self.save_meeting(meeting):
-            self.query_one("#m-agenda", DataTable).move_cursor(row=target)
+        self.save_meeting(meeting)
+        self.query_one("#m-agenda", DataTable).move_cursor(row=target)
 
     def action_remove(self) -> None:
         index = self.selected_entry()
@@ -246,8 +246,7 @@ the one every other mode works on (its name is in the header).
         meeting = deepcopy(self.meeting)
         assert meeting is not None
         gone = meeting.agenda.pop(index)
-        if self.save_meeting(meeting):
-            self.notify(f"Took {gone.question} off the agenda.")
+        self.save_meeting(meeting, f"Took {gone.question} off the agenda.")
 
     def action_speaker(self) -> None:
         from .speaker_form import SpeakerForm
@@ -280,8 +279,8 @@ the one every other mode works on (its name is in the header).
         self.app.push_screen(PlannerScreen(self.session, self.meeting), self.planned)
 
     def planned(self, meeting: Meeting | None) -> None:
-        if meeting is not None and self.save_meeting(meeting):
-            self.notify("Speakers assigned. Draft their testimony in Testimony mode (3).")
+        if meeting is not None:
+            self.save_meeting(meeting, "Speakers assigned. Draft their testimony in Testimony mode (3).")
 
     # --- deleting a meeting ------------------------------------------------------
 

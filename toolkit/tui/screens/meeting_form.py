@@ -12,6 +12,7 @@ from textual.widgets import Input, Select, TextArea
 from ...actions.session import Session
 from ...errors import MeetingkitError
 from ...model import LANGUAGES, Meeting, Text, text_in, with_text
+from ..saving import SaveJob
 from ..validators import Checked, parse_date, parse_minutes, parse_time
 from ..widgets.autosaver import Autosaver
 from .form import FormScreen, field
@@ -46,6 +47,7 @@ class MeetingForm(FormScreen[Meeting]):
         super().__init__()
         self.session = session
         self.is_new = meeting is None
+        self.saving = False
         self.meeting = deepcopy(meeting) if meeting is not None else new_meeting(session)
         self.TITLE_TEXT = "New meeting" if self.is_new else f"Edit meeting {self.meeting.id}"
         langs = [self.meeting.language, *session.settings.languages]
@@ -125,12 +127,36 @@ class MeetingForm(FormScreen[Meeting]):
                 value = with_text(value, lang, m.language, self.query_one(wid, Input).value.strip())
             setattr(m, name, value)
         m.notes = self.query_one("#mf-notes", TextArea).text.strip()
-        if self.is_new:
-            m.id = self.session.new_meeting_id(m.date, m.body)
-        if not self.mk.attempt(lambda: self.session.save_meeting(m), self._reload):
-            return None
-        self.autosaver.clear()
         return m
+
+    def keep(self, result: Meeting) -> None:
+        """Write the meeting in a worker (a new one under the next free id for its day and
+        body); the form closes once it is saved."""
+        session = self.session
+        if self.saving:
+            self.notify("Still saving: wait a moment.")
+            return
+        self.saving = True
+
+        def refused() -> None:
+            self.saving = False
+
+        def saved(meeting: Meeting) -> None:
+            session.put_meeting(meeting)
+            self.autosaver.clear()
+            self.kept_as(meeting)
+
+        write = session.add_meeting if self.is_new else session.write_meeting
+        self.mk.saver.save(
+            SaveJob(
+                "the new meeting" if self.is_new else f"the meeting {result.id}",
+                lambda: write(result),
+                done=saved,
+                reload=self._reload,
+                failed=refused,
+                listed=False,
+            )
+        )
 
     def _reload(self) -> None:
         try:

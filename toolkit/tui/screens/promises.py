@@ -8,21 +8,19 @@ and the report use); overdue is derived as of a date, never stored.
 
 from __future__ import annotations
 
-from copy import deepcopy
 from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Button, Static, Tab, Tabs
 
-from ...errors import MeetingkitError
-from ...model import Answer
-from ...tracker import PROMISE_LABELS, PromiseRow, due_text, promise_rows, set_status
+from ...model import Answer, Promise
+from ...tracker import PROMISE_LABELS, PromiseRow, due_text, promise_rows
 from ..markup import literal
+from ..saving import SaveJob
 from ..widgets.pane_button import PaneButton
 from ..widgets.row_list import Column, RowList
 from .base import ModeScreen
@@ -231,15 +229,21 @@ no date is listed as such: that no date was given is worth saying out loud.
         if result is None:
             return
         status, on, note, evidence = result
-        base = self.session.answer_for(row.meeting, row.question)
-        answer = deepcopy(base)
-        for promise in answer.promises:
-            if promise.id == row.promise.id:
-                set_status(promise, status, on, note, evidence)
-        if not self.save_answer(answer, base, lambda: self.reload(row)):
-            return
-        self.notify(f"{PROMISE_LABELS.get(status, status).capitalize()}: {row.promise.what}", markup=False)
-        self.sync()
+        session = self.session
+
+        def updated(made: tuple[Promise, Answer]) -> None:
+            promise, saved = made
+            session.take_answer(row.meeting, row.question, saved)
+            self.notify(f"{PROMISE_LABELS.get(status, status).capitalize()}: {promise.what}", markup=False)
+            self.sync()
+
+        self.mk.saver.save(
+            SaveJob(
+                f"the update of promise {row.promise.id}",
+                lambda: session.update_promise(row.promise.id, status, on, note, evidence),
+                done=updated,
+            )
+        )
 
     def action_delete(self) -> None:
         row = self.selected()
@@ -265,24 +269,17 @@ no date is listed as such: that no date was given is worth saying out loud.
             answer,
         )
 
-    @work(thread=True, group="delete", exit_on_error=False)
     def delete(self, row: PromiseRow) -> None:
-        """Delete in a worker: the answer's lock may make the write wait."""
-        try:
-            fresh = self.session.remove_promise(row.promise.id, row.meeting, row.question)
-        except MeetingkitError as error:
-            self.app.call_from_thread(self.mk.report, error)
-            return
-        self.app.call_from_thread(self.deleted, row, fresh)
+        """Delete in the background: the answer's lock may make the write wait."""
+        self.mk.saver.save(
+            SaveJob(
+                f"the deletion of promise {row.promise.id}",
+                lambda: self.session.delete_promise(row.promise.id),
+                done=lambda fresh: self.deleted(row, fresh),
+            )
+        )
 
     def deleted(self, row: PromiseRow, fresh: Answer | None) -> None:
         self.session.take_answer(row.meeting, row.question, fresh)
         self.notify(f"Deleted the promise: {row.promise.what}", markup=False)
-        self.sync()
-
-    def reload(self, row: PromiseRow) -> None:
-        try:
-            self.session.reload_answer(row.meeting, row.question)
-        except MeetingkitError as error:
-            self.mk.report(error)
         self.sync()

@@ -316,8 +316,7 @@ already on the agenda, with their place in it.
         else:
             meeting.agenda.append(AgendaEntry(question=qid))
             done = f"Added as question {len(meeting.agenda)}."
-        if self.save_meeting(meeting):
-            self.notify(done)
+        self.save_meeting(meeting, done)
 
     def action_tailor(self) -> None:
         from .tailor import TailorScreen
@@ -331,8 +330,8 @@ already on the agenda, with their place in it.
         )
 
     def tailored(self, meeting: Meeting | None) -> None:
-        if meeting is not None and self.save_meeting(meeting):
-            self.notify("Wording saved for this meeting.")
+        if meeting is not None:
+            self.save_meeting(meeting, "Wording saved for this meeting.")
 
     def action_import_ice(self) -> None:
         from .one_field import OneField

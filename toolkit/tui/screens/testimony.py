@@ -27,6 +27,7 @@ from ...model import Meeting, Testimony
 from ...testimony import draft, timing
 from ..markup import literal
 from ..print_tasks import start_print
+from ..saving import SaveJob
 from ..widgets.autosaver import Autosaver
 from ..widgets.pane_button import PaneButton
 from ..widgets.stopwatch import Stopwatch
@@ -326,13 +327,34 @@ the left (escape gets you there from the editor; enter opens one), then type.
             meeting=buffer.meeting_id, speaker=buffer.speaker, neighbourhood=buffer.neighbourhood
         )
         record = base.evolve(text=buffer.text)
-        if not self.mk.attempt(lambda: self.session.save_testimony(record), lambda: self.reload(buffer)):
-            return False
-        path = self.session.testimony_path(record.meeting, record.speaker)
-        buffer.saved = record
-        buffer.saved_text = buffer.text
-        buffer.autosaver.clear()
-        self.notify(f"Saved {self.session.relative(path)}.", markup=False)
+        was_saved, was_text = buffer.saved, buffer.saved_text
+        buffer.saved, buffer.saved_text = record, record.text
+        session = self.session
+
+        def saved(written: Testimony) -> None:
+            if buffer.saved is record:
+                buffer.saved = written
+                if not buffer.dirty:
+                    buffer.autosaver.clear()
+            path = session.testimony_path(record.meeting, record.speaker)
+            self.notify(f"Saved {session.relative(path)}.", markup=False)
+            self.recount()
+
+        def refused() -> None:
+            if buffer.saved is record:  # nothing newer was saved since: the text is unsaved again
+                buffer.saved, buffer.saved_text = was_saved, was_text
+            self.recount()
+
+        self.mk.saver.save(
+            SaveJob(
+                f"testimony of {record.speaker} ({record.meeting})",
+                lambda: session.write_testimony(record),
+                done=saved,
+                reload=lambda: self.reload(buffer),
+                failed=refused,
+                listed=False,
+            )
+        )
         self.recount()
         return True
 
@@ -346,6 +368,8 @@ the left (escape gets you there from the editor; enter opens one), then type.
             return
         buffer.saved = saved
         buffer.text = buffer.saved_text = saved.text if saved else ""
+        if saved is not None:
+            self.session.forget_written(saved)
         if buffer is self.active:
             self.show_buffer()
         self.notify("Reloaded from disk. Your version is kept as an autosaved draft until you discard it.")
@@ -436,7 +460,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
         editor.focus()
 
     def action_editor(self) -> None:
-        from ..external_editor import edit_text
+        from ...actions.external_editor import edit_text
 
         buffer = self.active
         if buffer is None:

@@ -38,7 +38,15 @@ class Autosaver:
 
     def flush(self) -> None:
         self._timer = None
-        write = partial(self._write, self.fields(), self.base_revision(), self.store.stamp())
+        self.hold(self.fields())
+
+    def hold(self, fields: dict[str, str]) -> None:
+        """Keep ``fields`` as the draft (written by a worker): what is being saved stays
+        here until the save lands, and can be restored if it is refused."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        write = partial(self._write, fields, self.base_revision(), self.store.stamp())
         self.node.run_worker(write, thread=True, group="autosave", exit_on_error=False)
 
     def _write(self, fields: dict[str, str], base_revision: str | None, stamp: int) -> None:
