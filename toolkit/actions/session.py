@@ -36,6 +36,17 @@ if TYPE_CHECKING:
 R = TypeVar("R", bound=Record)
 
 
+@dataclass(frozen=True)
+class Fresh:
+    """Everything the app holds, as read from disk."""
+
+    settings: Settings
+    bank: Bank
+    meetings: list[Meeting]
+    answers: list[Answer]
+    problems: list[FileProblem]
+
+
 @dataclass
 class Session:
     ws: Workspace
@@ -67,15 +78,21 @@ class Session:
         return session
 
     def reload(self) -> None:
-        """Read everything again from disk (after a conflict, or edits elsewhere)."""
+        """Read everything again from disk (blocking)."""
+        self.take(self.read_fresh())
+
+    def read_fresh(self) -> Fresh:
+        """The workspace as it is on disk now (blocking: run it in a worker), to ``take``."""
+        meetings, answers = self.ws.meetings(), self.ws.answers()
+        bank = load(self.ws.bank_dir)
+        problems = [*bank.problems, *meetings.problems, *answers.problems]
+        return Fresh(self.ws.settings(), bank, meetings.records, answers.records, problems)
+
+    def take(self, fresh: Fresh) -> None:
+        """Hold what ``read_fresh`` read, instead of the copies in memory (main thread)."""
         self._chain = Revisions()
-        self.settings = self.ws.settings()
-        self.bank = load(self.ws.bank_dir)
-        meetings = self.ws.meetings()
-        answers = self.ws.answers()
-        self.meetings = meetings.records
-        self.answers = answers.records
-        self.problems = [*self.bank.problems, *meetings.problems, *answers.problems]
+        self.settings, self.bank = fresh.settings, fresh.bank
+        self.meetings, self.answers, self.problems = fresh.meetings, fresh.answers, fresh.problems
         if self.current_id not in {m.id for m in self.meetings}:
             self.current_id = self._default_meeting()
         self.version += 1

@@ -29,7 +29,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
-from ..actions.session import Session
+from ..actions.session import Fresh, Session
 from ..errors import ConflictError, MeetingkitError, WorkspaceMissing
 from ..model import Settings
 from .commands import ActionsProvider
@@ -354,11 +354,20 @@ class MeetingkitApp(App[int]):
                 markup=False,
             )
             return
+        self.read_again(self.session)
+
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
+    def read_again(self, session: Session) -> None:
+        """Read every file in a worker; the app keeps what it holds until the reading is done."""
         try:
-            self.session.reload()
+            fresh = session.read_fresh()
         except MeetingkitError as error:
-            self.report(error)
+            self.call_from_thread(self.report, error)
             return
+        self.call_from_thread(self.took_fresh, session, fresh)
+
+    def took_fresh(self, session: Session, fresh: Fresh) -> None:
+        session.take(fresh)
         self.show_meeting()
         self.notify("Read the workspace again from disk.")
 
