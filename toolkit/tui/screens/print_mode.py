@@ -98,8 +98,13 @@ and at what type size.
                 with RadioSet(id="p-langs", compact=True):
                     wanted = ",".join(self.session.settings.languages[:2])
                     for choice in self.language_choices():
-                        yield MarkedRadioButton(language_label(choice), value=choice == wanted, name=choice)
-                yield MarkedCheckbox("Two-sided: one language on each side", id="p-sides", compact=True)
+                        yield MarkedRadioButton(
+                            language_label(choice),
+                            value=choice == wanted,
+                            name=choice,
+                            id=f"lang-{choice.replace(',', '-')}",
+                        )
+                yield MarkedCheckbox("Two-sided: a language per side", id="p-sides", compact=True)
                 yield Label("Paper", classes="field-label")
                 with RadioSet(id="p-paper", compact=True):
                     for n, paper in enumerate(PAPERS):
@@ -109,7 +114,7 @@ and at what type size.
                 yield MarkedCheckbox("Include “what you can do”", value=True, id="p-ways", compact=True)
                 yield MarkedCheckbox("Include ICE's 287(g) line", value=True, id="p-ice", compact=True)
                 yield MarkedCheckbox("Only promises still owed", id="p-owed", compact=True)
-                yield Label("Promises as of (YYYY-MM-DD; blank: the meeting's day)", classes="field-label")
+                yield Label("Promises as of (blank: the meeting's day)", classes="field-label")
                 yield Input(
                     id="p-promises-as-of",
                     compact=True,
