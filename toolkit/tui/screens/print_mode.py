@@ -32,10 +32,11 @@ LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 PAPER_NAMES = {"letter": "Letter (US)", "a4": "A4"}
 CHECK_DELAY = 0.3
 HANDOUT_CUTS = (
-    "Here, to make room: untick “why it matters” or “what you can do”, tick “two-sided”, "
-    "choose one language, leave large print off, or take questions off the agenda "
-    "(Questions mode, 1).\n\n"
+    "Here, to make room: untick “why it matters” or “what you can do”, tick “two-sided” "
+    "(with both languages), choose one language, leave large print off, or take questions "
+    "off the agenda (Questions mode, 1).\n\n"
 )
+PROMISES_CUTS = "Here, to make room: tick “only promises still owed”, or leave large print off.\n\n"
 GAPS_HINT = "Here: choose one language, or give the missing wording first (as said above).\n\n"
 HANDOUT_ONLY = ("#p-why", "#p-ways", "#p-ice")
 PROMISES_ONLY = ("#p-owed", "#p-promises-as-of")
@@ -306,7 +307,7 @@ and at what type size.
         fit.set_class(message.error is not None, "state-over")
         fit.set_class(message.error is None, "state-under")
         if message.error is not None:
-            here = HANDOUT_CUTS if message.job.kind in ("handout", "promises") else ""
+            here = {"handout": HANDOUT_CUTS, "promises": PROMISES_CUTS}.get(message.job.kind, "")
             if isinstance(message.error, LanguageGaps):
                 here = GAPS_HINT
             fit.update(f"✗ {literal(self.mk.shorten(str(message.error)))}\n\n{here}Nothing will be written.")
