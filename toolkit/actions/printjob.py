@@ -18,7 +18,7 @@ from ..errors import MeetingkitError
 from ..model import Meeting, Testimony, slugify
 from .print_handout import HandoutOptions, print_handout
 from .print_promises import PromisesOptions, print_promises
-from .print_testimony import CopyOptions, print_testimony
+from .print_testimony import COPIES, CopyOptions, print_testimony
 from .printed import PAPERS, Printed, target
 from .printed import write as write_file
 from .session import Session
@@ -28,8 +28,8 @@ __all__ = ["AS_OF_KINDS", "KINDS", "PAPERS", "PrintJob", "Printed", "default_fol
 KINDS = {
     "handout": "Handout for the room",
     "promises": "Promises on the record",
-    "speaker": "Speaker copy",
-    "written": "Written copy for the clerk",
+    "speaker": COPIES[False],
+    "written": COPIES[True],
     "report-md": "Accountability report (Markdown)",
     "report-csv": "Accountability report (CSV)",
     "report-pdf": "Accountability report (PDF)",

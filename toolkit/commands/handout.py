@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 
-from ..actions.print_handout import SIDES
-from ..actions.printed import PAPERS
-from ..errors import UsageError
+from ..actions.print_handout import SIDES, HandoutOptions, print_handout
+from ..actions.printed import PAPERS, target, write
+from ..errors import UsageError, one_line
 from . import context
 
 
@@ -68,12 +69,6 @@ def run(args: argparse.Namespace) -> int:
         from .promises import run_handout
 
         return run_handout(args)
-    from datetime import date
-
-    from ..actions.print_handout import HandoutOptions, print_handout
-    from ..actions.printed import target, write
-    from ..errors import one_line
-
     ws = context.open_workspace(args)
     settings = ws.settings()
     meeting = ws.meeting(args.meeting_id)

@@ -327,10 +327,10 @@ and at what type size.
         if job is None:
             fit.update("")
             return
+        self._last_job = job  # a check still running for other choices is answered for them, not shown
         if wrong := self.wrong_day(job):
             fit.update(f"✗ {wrong}")
             return
-        self._last_job = job
         fit.update("Checking whether it fits…")
         start_check(self, self.session, job)
 
