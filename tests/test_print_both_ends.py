@@ -100,6 +100,7 @@ def test_a_two_sided_handout_with_ices_line_is_the_same_from_both(colbert: Works
         lambda screen: tick(screen, "lang-en-es", "p-sides"),
         as_of=date.today(),  # ICE's line says how old the list is: the command line counts from today
     )
+    assert len(PdfReader(io.BytesIO(app)).pages) == 2, "one page per side"
     english, spanish = text_of(app)
     assert ICE_LINE in english and "Lista de ICE al 2025-07-18" in spanish
     assert "Preguntas para" not in english and "Questions for" not in spanish
