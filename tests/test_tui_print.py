@@ -145,3 +145,23 @@ def test_an_export_is_not_made_until_the_day_is_a_date(demo_ws: Workspace) -> No
 
     drive(demo_ws.root, steps)
     assert not (demo_ws.root / "print").exists() or not list((demo_ws.root / "print").glob("report-*"))
+
+
+def test_two_sided_needs_both_languages_and_ice_off_in_settings_is_said(demo_ws: Workspace) -> None:
+    demo_ws.save_settings(demo_ws.settings().evolve(ice=False))
+
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await pilot.press("6")
+        screen = pilot.app.screen
+        path, sides = screen.query_one("#p-path"), screen.query_one("#p-sides")
+        await until(pilot, lambda: "Fits on one page" in fit_text(pilot), timeout=30)
+        assert not sides.disabled and screen.query_one("#p-ice").disabled
+        assert "off in Settings" in shown(screen.query_one("#p-note"))
+        sides.value = True
+        await until(pilot, lambda: path.value.endswith("-handout-en-es-two-sided.pdf"))
+        await until(pilot, lambda: "each side of one sheet" in fit_text(pilot), timeout=30)
+        screen.query_one("#lang-en").value = True
+        await until(pilot, lambda: sides.disabled and path.value.endswith("-handout-en.pdf"))
+        await until(pilot, lambda: "Fits on one page" in fit_text(pilot), timeout=30)
+
+    drive(demo_ws.root, steps)

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from datetime import date
 
-from ..atomic import output_file, write_bytes
-from ..bank import language_gaps
-from ..errors import MeetingkitError, UsageError
-from ..model import Settings
+from ..actions.print_handout import SIDES, HandoutOptions, print_handout
+from ..actions.printed import PAPERS, target, write
+from ..errors import UsageError, one_line
 from . import context
-
-PAPERS = ("letter", "a4")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,8 +25,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--sides",
         type=int,
-        choices=(1, 2),
-        default=1,
+        choices=SIDES,
+        default=SIDES[0],
         help="2: a two-sided sheet, one language on each side (a PDF of two pages)",
     )
     p.add_argument("--no-why", dest="why", action="store_false", help="leave out “why it matters”")
@@ -57,28 +53,13 @@ def add_output(p: argparse.ArgumentParser) -> None:
 
 def add_page_options(p: argparse.ArgumentParser, large_print: str) -> None:
     """The options every printed page shares (paper, large print, font)."""
-    p.add_argument("--paper", choices=PAPERS, default="letter", help="paper size (default: letter)")
+    p.add_argument("--paper", choices=PAPERS, default=PAPERS[0], help=f"paper size (default: {PAPERS[0]})")
     p.add_argument("--large-print", action="store_true", help=large_print)
     p.add_argument(
         "--font",
         metavar="TTF",
         help="print in this TrueType font (default: Helvetica, or DejaVu Sans for letters Helvetica lacks)",
     )
-
-
-def _ice_known(root: Path, settings: Settings, langs: Sequence[str]) -> dict[str, dict[str, str]]:
-    """ICE's own list on the 287(g) question, in each language, when it names the agency
-    (a county-and-type guess is never printed for the public)."""
-    from datetime import date
-
-    from ..ice import ICE_QUESTION, ice_line
-    from ..ice_store import cited_match
-
-    found = cited_match(root, settings)
-    if found is None or found.how != "name":
-        return {ICE_QUESTION: {}}
-    lines = {lang: ice_line(found, date.today(), lang) for lang in langs}
-    return {ICE_QUESTION: {lang: line for lang, line in lines.items() if line}}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -92,29 +73,25 @@ def run(args: argparse.Namespace) -> int:
     settings = ws.settings()
     meeting = ws.meeting(args.meeting_id)
     bank = context.bank_of(ws)
-    path = output_file(args.output, ".pdf", ws.root)
-    from ..errors import one_line
-    from ..printing.fonts import font_file
-    from ..printing.handout import Sections, parse_langs
-    from ..printing.handout_pdf import handout_pdf
-
-    langs = parse_langs(args.lang, settings)
-    if gaps := language_gaps(meeting, settings, langs):
-        raise MeetingkitError("; ".join(gaps))
-    handout = handout_pdf(
-        settings,
-        meeting,
-        bank,
-        langs,
+    path = target(args.output, ws.root)
+    options = HandoutOptions(
+        langs=langs_of(args.lang),
         paper=args.paper,
         large_print=args.large_print,
-        font=font_file(args.font, settings.font, ws.root),
-        sections=Sections(why=args.why, ways=args.ways),
+        font=args.font,
         sides=args.sides,
-        known=_ice_known(ws.root, settings, langs) if args.ice else {},
+        why=args.why,
+        ways=args.ways,
+        ice=args.ice,
     )
-    write_bytes(path, handout.data)
-    for note in handout.notes():
+    printed = print_handout(settings, meeting, bank, ws.root, date.today(), options)
+    write(printed, path)
+    for note in printed.notes:
         print(f"note: {one_line(note)}", file=sys.stderr)
     print(path)
     return 0
+
+
+def langs_of(value: str | None) -> tuple[str, ...]:
+    """``--lang en,es`` as the print jobs take it (empty: their default)."""
+    return tuple(value.split(",")) if value else ()

@@ -112,38 +112,25 @@ def run_delete(args: argparse.Namespace) -> int:
 
 
 def run_handout(args: argparse.Namespace) -> int:
-    """``meetingkit handout MEETING_ID --promises``: the one-page promises handout.
-
-    Counted as of the meeting's day unless ``--as-of`` says otherwise: the page
-    is handed out there.
-    """
-    from ..atomic import output_file, write_bytes
-    from ..printing.fonts import font_file
-    from ..printing.promises_handout import on_record, promise_words, promises_pdf
+    """``meetingkit handout MEETING_ID --promises``: the one-page promises handout."""
+    from ..actions.print_promises import PromisesOptions, print_promises
+    from ..actions.printed import target, write
+    from .handout import langs_of
     from .record import load_record
 
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
-    path = output_file(args.output, ".pdf", ws.root)
-    langs = [part.strip() for part in (args.lang or meeting.language).split(",") if part.strip()]
-    if len(langs) != 1:
-        raise UsageError("the promises handout is printed in one language: --lang en or --lang es")
-    lang = langs[0]
-    promise_words(lang)
-    record = load_record(ws)
-    as_of = args.as_of or meeting.date
-    items = on_record(meeting, record.meetings, record.answers, as_of)
-    data, _size = promises_pdf(
-        record.settings,
-        meeting,
-        items,
-        as_of,
-        lang,
+    path = target(args.output, ws.root)
+    options = PromisesOptions(
+        langs=langs_of(args.lang),
         paper=args.paper,
         large_print=args.large_print,
-        font=font_file(args.font, record.settings.font, ws.root),
+        font=args.font,
+        as_of=args.as_of,
         owed_only=args.owed_only,
     )
-    write_bytes(path, data)
+    record = load_record(ws)
+    printed = print_promises(record.settings, meeting, record.meetings, record.answers, ws.root, options)
+    write(printed, path)
     print(path)
     return record.exit_code

@@ -119,7 +119,8 @@ def run_time(args: argparse.Namespace) -> int:
 
 
 def run_print(args: argparse.Namespace) -> int:
-    from ..atomic import output_file, write_bytes
+    from ..actions.print_testimony import CopyOptions, print_testimony
+    from ..actions.printed import target, write
 
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
@@ -127,21 +128,11 @@ def run_print(args: argparse.Namespace) -> int:
     found = ws.testimony(meeting.id, speaker)
     if found is None:
         raise _no_testimony(meeting.id, speaker)
-    path = output_file(args.output, ".pdf", ws.root)
-    settings = ws.settings()
-    from ..printing.fonts import font_file
-    from ..printing.testimony_pdf import testimony_pdf
-
-    data = testimony_pdf(
-        settings,
-        meeting,
-        found,
-        written=args.written,
-        large_print=args.large_print,
-        paper=args.paper,
-        font=font_file(args.font, settings.font, ws.root),
+    path = target(args.output, ws.root)
+    options = CopyOptions(
+        paper=args.paper, large_print=args.large_print, font=args.font, written=args.written
     )
-    write_bytes(path, data)
+    write(print_testimony(ws.settings(), meeting, found, ws.root, options), path)
     print(path)
     return 0
 

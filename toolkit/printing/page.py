@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
 
+from reportlab.lib import pagesizes
 from reportlab.lib.colors import black
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import (
@@ -32,10 +32,12 @@ from . import fit
 from .blocks import Block, Cell, Para, Role
 from .fonts import FontSet
 from .markup import escape_text
+from .paper import PAPERS
 from .pdfmeta import Meta, doc_kwargs
 from .qr import QRCode, quiet_zone
 
-PAPERS = {"letter": LETTER, "a4": A4}
+PAGE_SIZES: dict[str, tuple[float, float]] = {name: getattr(pagesizes, name.upper()) for name in PAPERS}
+"""Each of ``PAPERS`` as ReportLab's (width, height) in points."""
 MARGIN = 0.4 * inch
 LEADING = 1.1
 SCALE = {Role.KICKER: 1.0, Role.TITLE: 1.5, Role.HEADING: 1.25, Role.TEXT: 1.0, Role.ITEM: 1.0}
@@ -86,7 +88,7 @@ class Layout:
     def __init__(self, blocks: Sequence[Block], spec: PageSpec) -> None:
         self.blocks = blocks
         self.spec = spec
-        page_w, page_h = PAPERS[spec.paper]
+        page_w, page_h = PAGE_SIZES[spec.paper]
         self.width = page_w - 2 * MARGIN
         self.height = page_h - 2 * MARGIN
         self._measured: dict[float, _Measured] = {}
@@ -284,7 +286,7 @@ def render(layouts: Sequence[Layout], size: float) -> bytes:
     )
     doc = BaseDocTemplate(
         buffer,
-        pagesize=PAPERS[spec.paper],
+        pagesize=PAGE_SIZES[spec.paper],
         pageTemplates=[PageTemplate("page", [frame])],
         **doc_kwargs(spec.meta),
     )

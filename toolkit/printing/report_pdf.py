@@ -24,7 +24,7 @@ from ..model import Settings
 from ..tracker import Summary
 from .fonts import FontSet, choose
 from .markup import escape_text
-from .page import PAPERS
+from .page import PAGE_SIZES
 from .pdfmeta import Meta
 from .testimony_pdf import numbered_pdf
 
@@ -194,7 +194,7 @@ def report_pdf(
         font,
     )
     s = _Styles(fonts)
-    width = PAPERS[paper][0] - 2 * MARGIN
+    width = PAGE_SIZES[paper][0] - 2 * MARGIN
 
     def story() -> list[Flowable]:
         out: list[Flowable] = [

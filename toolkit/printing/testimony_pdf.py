@@ -30,7 +30,7 @@ from ..testimony import mmss, spoken_text, timing
 from .blocks import Para, Run, para
 from .fonts import FontSet, choose
 from .markup import escape_text
-from .page import PAPERS, markup
+from .page import PAGE_SIZES, markup
 from .pdfmeta import Meta, doc_kwargs
 from .words import upper_first
 
@@ -49,6 +49,11 @@ class Look:
 SPEAKER = Look(16, 1.5, 0.75 * inch, 16)
 SPEAKER_LARGE = Look(20, 1.5, 0.75 * inch, 20)
 WRITTEN = Look(12, 1.4, inch, 9.5)
+
+
+def copy_look(written: bool, large_print: bool) -> Look:
+    """The written copy is a letter in letter-sized type; large print is for the podium."""
+    return WRITTEN if written else SPEAKER_LARGE if large_print else SPEAKER
 
 
 def paragraphs(text: str) -> list[str]:
@@ -113,7 +118,7 @@ def testimony_pdf(
         _signature(copy) if written else [],
         _written_footer(copy) if written else _speaker_footer(copy),
         meta,
-        look=WRITTEN if written else SPEAKER_LARGE if large_print else SPEAKER,
+        look=copy_look(written, large_print),
         written=written,
         paper=paper,
         font=font,
@@ -321,7 +326,7 @@ def numbered_pdf(
     meta: Meta,
 ) -> bytes:
     """Build twice: once to count the pages, then with "Page n of N" on each."""
-    width, _height = PAPERS[paper]
+    width, _height = PAGE_SIZES[paper]
 
     def build(total: int) -> tuple[bytes, int]:
         buffer = BytesIO()
@@ -334,7 +339,7 @@ def numbered_pdf(
 
         doc = SimpleDocTemplate(
             buffer,
-            pagesize=PAPERS[paper],
+            pagesize=PAGE_SIZES[paper],
             leftMargin=margin,
             rightMargin=margin,
             topMargin=margin,

@@ -56,7 +56,7 @@ def start_print(node: DOMNode, session: Session, job: PrintJob, path: Path) -> N
         except Exception as error:
             node.post_message(PrintFailed(unexpected(error)))
             return
-        node.post_message(PrintDone(path, printed.summary))
+        node.post_message(PrintDone(path, printed.told()))
 
     node.run_worker(run, thread=True, group="print", exit_on_error=False)
 

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Select, Static
 
+from ...actions.print_handout import LanguageGaps
 from ...actions.printjob import AS_OF_KINDS, KINDS, PAPERS, PrintJob, default_folder
 from ...codec import Invalid
 from ...errors import MeetingkitError
@@ -31,9 +32,14 @@ LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 PAPER_NAMES = {"letter": "Letter (US)", "a4": "A4"}
 CHECK_DELAY = 0.3
 HANDOUT_CUTS = (
-    "Here, to make room: untick “why it matters” or “what you can do”, choose one "
-    "language, leave large print off, or take questions off the agenda (Questions mode, 1).\n\n"
+    "Here, to make room: untick “why it matters” or “what you can do”, tick “two-sided” "
+    "(with both languages), choose one language, leave large print off, or take questions "
+    "off the agenda (Questions mode, 1).\n\n"
 )
+PROMISES_CUTS = "Here, to make room: tick “only promises still owed”, or leave large print off.\n\n"
+GAPS_HINT = "Here: choose one language, or give the missing wording first (as said above).\n\n"
+HANDOUT_ONLY = ("#p-why", "#p-ways", "#p-ice")
+PROMISES_ONLY = ("#p-owed", "#p-promises-as-of")
 
 
 def language_label(choice: str) -> str:
@@ -58,13 +64,19 @@ and at what type size.
 • [b]Handout for the room[/b]: one page, always; the largest type that fits,
   never below 10 pt (18 pt in large print). English, Spanish, or both side by
   side. If it cannot fit, nothing is written and you are told what to cut.
+  [b]Two-sided[/b] prints one language on each side of the sheet (two
+  pages); ICE's 287(g) line goes under its question unless you untick it
+  (or turn ICE off in Settings).
 • [b]Promises on the record[/b]: one page with every promise made up to this
-  meeting and where it stands, in one language.
+  meeting and where it stands, in one language, judged as of the meeting's
+  day or the day you type; “only what is still owed” leaves out kept and
+  withdrawn ones.
 • [b]Speaker copy[/b]: the testimony in large type for the podium; [b]written
   copy[/b]: the same as a letter for the clerk. The saved text is printed.
 • [b]Accountability report[/b] (Markdown, CSV or PDF) and the [b]calendar[/b]
   (.ics, for any calendar program): the same files as `meetingkit report` and
   `meetingkit calendar`, with overdue judged as of the day typed in “As of”.
+• [b]Font[/b]: a TrueType file for this print (blank: the workspace's font).
 • [b]ctrl+s[/b] writes to the file named below (in the workspace's print
   folder unless you change it). Tab moves between the choices; arrows and
   space pick one; the mouse works too.
@@ -87,7 +99,13 @@ and at what type size.
                 with RadioSet(id="p-langs", compact=True):
                     wanted = ",".join(self.session.settings.languages[:2])
                     for choice in self.language_choices():
-                        yield MarkedRadioButton(language_label(choice), value=choice == wanted, name=choice)
+                        yield MarkedRadioButton(
+                            language_label(choice),
+                            value=choice == wanted,
+                            name=choice,
+                            id=f"lang-{choice.replace(',', '-')}",
+                        )
+                yield MarkedCheckbox("Two-sided: a language per side", id="p-sides", compact=True)
                 yield Label("Paper", classes="field-label")
                 with RadioSet(id="p-paper", compact=True):
                     for n, paper in enumerate(PAPERS):
@@ -95,6 +113,15 @@ and at what type size.
                 yield MarkedCheckbox("Large print", id="p-large", compact=True)
                 yield MarkedCheckbox("Include “why it matters”", value=True, id="p-why", compact=True)
                 yield MarkedCheckbox("Include “what you can do”", value=True, id="p-ways", compact=True)
+                yield MarkedCheckbox("Include ICE's 287(g) line", value=True, id="p-ice", compact=True)
+                yield MarkedCheckbox("Only promises still owed", id="p-owed", compact=True)
+                yield Label("Promises as of (blank: the meeting's day)", classes="field-label")
+                yield Input(
+                    id="p-promises-as-of",
+                    compact=True,
+                    placeholder="the meeting's day",
+                    validators=[Checked(parse_date, optional=True)],
+                )
                 yield Label("Speaker", classes="field-label")
                 yield Select([], id="p-speaker", prompt="no speaker yet", compact=True)
                 yield Label("As of (YYYY-MM-DD: overdue is judged on this day)", classes="field-label")
@@ -104,6 +131,8 @@ and at what type size.
                     compact=True,
                     validators=[Checked(parse_date)],
                 )
+                yield Label("Font (a .ttf file; blank: the workspace's)", classes="field-label")
+                yield Input(id="p-font", compact=True, placeholder=self.font_placeholder())
                 yield Label("Write to (a path inside the workspace, or a full path)", classes="field-label")
                 yield Input(id="p-path", compact=True)
                 yield PaneButton("Write (ctrl+s)", id="p-write", variant="primary")
@@ -111,6 +140,9 @@ and at what type size.
                 yield Static("", id="p-meeting")
                 yield Static("", id="p-fit")
                 yield Static("", id="p-note", classes="hint")
+
+    def font_placeholder(self) -> str:
+        return self.session.settings.font.strip() or "automatic (Helvetica or DejaVu Sans)"
 
     def language_choices(self) -> list[str]:
         langs = self.session.bank.languages() or ["en"]
@@ -164,37 +196,66 @@ and at what type size.
                 testimony = self.session.testimony(meeting.id, str(speaker))
             except MeetingkitError as error:
                 self.mk.report(error)
-        if kind == "promises":
-            langs = langs[:1]
         if kind in AS_OF_KINDS:
             return PrintJob(kind, meeting, langs, paper, as_of=self.as_of())
+        font = self.query_one("#p-font", Input).value.strip()
         return PrintJob(
             kind,
             meeting,
-            langs,
+            langs[:1] if kind == "promises" else langs,
             paper,
             self.query_one("#p-large", Checkbox).value,
             self.query_one("#p-why", Checkbox).value,
             self.query_one("#p-ways", Checkbox).value,
             testimony,
+            as_of=self.promises_as_of() if kind == "promises" else None,
+            sides=2 if self.two_sided_allowed() and self.query_one("#p-sides", Checkbox).value else 1,
+            ice=self.query_one("#p-ice", Checkbox).value,
+            owed_only=self.query_one("#p-owed", Checkbox).value,
+            font=str(self.session.root / Path(font).expanduser()) if font else None,
         )
+
+    def two_sided_allowed(self) -> bool:
+        """Two sides carry one language each: only for the handout in two languages."""
+        return self.kind() == "handout" and "," in self.langs_value()
 
     def as_of(self) -> date | None:
         """The day typed in "As of"; None while it is not a date (nothing is made then)."""
+        return self.typed_day("#p-as-of")
+
+    def promises_as_of(self) -> date | None:
+        """The promises page's day; None (the meeting's day) while blank or not a date."""
+        return self.typed_day("#p-promises-as-of")
+
+    def typed_day(self, field: str) -> date | None:
         try:
-            return parse_date(self.query_one("#p-as-of", Input).value.strip())
+            return parse_date(self.query_one(field, Input).value.strip())
         except Invalid:
             return None
+
+    def wrong_day(self, job: PrintJob) -> str:
+        """Why the job waits for a day typed as a date (empty: it does not)."""
+        if job.kind in AS_OF_KINDS and job.as_of is None:
+            return "Type the “as of” day as YYYY-MM-DD."
+        typed = self.query_one("#p-promises-as-of", Input).value.strip()
+        if job.kind == "promises" and typed and job.as_of is None:
+            return "Type “promises as of” as YYYY-MM-DD, or leave it blank for the meeting's day."
+        return ""
 
     def changed(self) -> None:
         """Options changed: update the file name, and check the fit shortly."""
         kind = self.kind()
         self.query_one("#p-speaker", Select).disabled = kind not in ("speaker", "written")
-        self.query_one("#p-why", Checkbox).disabled = kind != "handout"
-        self.query_one("#p-ways", Checkbox).disabled = kind != "handout"
+        for field in HANDOUT_ONLY:
+            self.query_one(field).disabled = kind != "handout"
+        for field in PROMISES_ONLY:
+            self.query_one(field).disabled = kind != "promises"
+        self.query_one("#p-sides").disabled = not self.two_sided_allowed()
         self.query_one("#p-as-of", Input).disabled = kind not in AS_OF_KINDS
-        for field in ("#p-langs", "#p-paper", "#p-large"):
+        for field in ("#p-langs", "#p-paper", "#p-large", "#p-font"):
             self.query_one(field).disabled = kind in AS_OF_KINDS
+        if not self.session.settings.ice:
+            self.query_one("#p-ice").disabled = True
         job = self.job()
         if job is not None and not self._path_edited:
             with self.prevent(Input.Changed):
@@ -210,6 +271,8 @@ and at what type size.
             return ""
         if job.kind == "promises" and "," in self.langs_value():
             return "The promises page is printed in one language: the first one chosen."
+        if job.kind == "handout" and not self.session.settings.ice:
+            return "ICE's 287(g) line is off in Settings (ice: false)."
         if job.kind in ("speaker", "written"):
             pending = [u for u in self.mk.unsaved() if u.startswith("testimony")]
             if pending:
@@ -228,7 +291,7 @@ and at what type size.
         self.changed()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "p-as-of":
+        if event.input.id in ("p-as-of", "p-promises-as-of", "p-font"):
             self.changed()
         else:
             self._path_edited = True
@@ -244,10 +307,13 @@ and at what type size.
         fit.set_class(message.error is not None, "state-over")
         fit.set_class(message.error is None, "state-under")
         if message.error is not None:
-            here = HANDOUT_CUTS if message.job.kind in ("handout", "promises") else ""
+            here = {"handout": HANDOUT_CUTS, "promises": PROMISES_CUTS}.get(message.job.kind, "")
+            if isinstance(message.error, LanguageGaps):
+                here = GAPS_HINT
             fit.update(f"✗ {literal(self.mk.shorten(str(message.error)))}\n\n{here}Nothing will be written.")
         elif message.printed is not None:
-            fit.update(f"✓ {literal(message.printed.summary)}\nctrl+s writes it.")
+            notes = "".join(f"\n• Note: {literal(note)}" for note in message.printed.notes)
+            fit.update(f"✓ {literal(message.printed.summary)}{notes}\nctrl+s writes it.")
 
     # --- actions ---------------------------------------------------------------
 
@@ -261,10 +327,10 @@ and at what type size.
         if job is None:
             fit.update("")
             return
-        if job.kind in AS_OF_KINDS and job.as_of is None:
-            fit.update("✗ Type the “as of” day as YYYY-MM-DD.")
+        self._last_job = job  # a check still running for other choices is answered for them, not shown
+        if wrong := self.wrong_day(job):
+            fit.update(f"✗ {wrong}")
             return
-        self._last_job = job
         fit.update("Checking whether it fits…")
         start_check(self, self.session, job)
 
@@ -273,8 +339,8 @@ and at what type size.
         if job is None:
             self.notify("Plan a meeting first: Meeting mode (2).", severity="warning")
             return
-        if job.kind in AS_OF_KINDS and job.as_of is None:
-            self.notify("Type the “as of” day as YYYY-MM-DD.", severity="error")
+        if wrong := self.wrong_day(job):
+            self.notify(wrong, severity="error")
             return
         text = self.query_one("#p-path", Input).value.strip()
         if not text:
