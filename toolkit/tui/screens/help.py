@@ -7,6 +7,7 @@ would build dozens of widgets on every press of F1.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import ClassVar
 
@@ -60,6 +61,8 @@ def key_table(rows: list[tuple[str, str, str]]) -> str:
     )
 
 
+CODE = re.compile(r"`([^`\n]+)`")
+"""A command named in a mode's help (`meetingkit report`): shown bold, not with Markdown's backticks."""
 MAP_WIDTH = 70
 """The map's lines are wrapped here, under their own column, to fit the help
 box at 80 columns; a line Textual wraps would restart at the left edge."""
@@ -118,7 +121,7 @@ def help_text(title: str, purpose: str, text: str, screen: Screen) -> str:
     return "\n\n".join(
         [
             f"[b $primary]{literal(title)}: {literal(purpose)}[/]",
-            unwrap(text),
+            CODE.sub(r"[b]\1[/b]", unwrap(text)),
             "[b $accent]Keys in this mode[/]   [dim](the last column is the id for the keymap)[/dim]",
             key_table(key_rows(screen, app_bindings=False)),
             "[b $accent]Keys everywhere[/]",
