@@ -75,8 +75,14 @@ def test_the_help_map_shows_keys_as_the_keymap_moved_them(demo_ws: Workspace) ->
             re.fullmatch(r"  promise update +f9 Promises · u +status, date, note, evidence", x) for x in table
         )
         assert any(re.fullmatch(r"    --fix +f4 Problems · f +make files private", x) for x in table)
-        assert all(len(line) <= 70 for line in table if line.startswith("  ")), "a line the help box at 80 columns would wrap"
+        assert all(len(line) <= 70 for line in table if line.startswith("  ")), (
+            "a line the help box at 80 columns would wrap"
+        )
         assert "*" not in "\n".join(lines)
+        await pilot.press("escape", "1", "f1")  # a mode whose help names a command
+        await until(pilot, lambda: bool(pilot.app.screen.query("#help-text")))
+        words = " ".join(help_lines(pilot.app))
+        assert "as meetingkit ice import does" in words and "`" not in words
 
     drive(demo_ws.root, steps, size=(80, 24))
 
