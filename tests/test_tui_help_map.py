@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ice_sheets import write_sheet
-from test_tui_support import drive, keys, notices, shown, until
+from test_tui_support import drive, notices, retype, shown, until
 
 from toolkit.actions.ice import import_sheets
 from toolkit.cli import build_parser
@@ -135,11 +135,14 @@ def test_ice_list_for_any_agency_and_what_changed(tmp_path: Path) -> None:
         assert "Warrant Service Officer" in result() and "signed 2025-07-28" in result()
         assert "Changes in ICE's 287(g) list for Alabama, 2025-08-01 → 2025-08-15:" in result()
         assert "new agreement     Madison County Sheriff's Office, ALABAMA: Task Force Model" in result()
-        await pilot.press("ctrl+a", "ctrl+k")
-        await keys(pilot, "Shelby County Sheriff's Office")
+        await retype(pilot, "Shelby County Sheriff's Office")
         await pilot.press("enter")
         await until(pilot, lambda: "does not name" in result())
         assert "ICE's list does not name \"Shelby County Sheriff's Office\" in Alabama." in result()
         assert "Not being on ICE's list is not proof of no agreement" in result()
+        await pilot.press("tab")
+        await retype(pilot, "[b]Columbia")
+        await pilot.press("enter")
+        assert result().startswith("“[b]Columbia” is not a state ICE's list knows.")
 
     drive(ws.root, steps, size=(80, 24))

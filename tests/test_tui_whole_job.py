@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 from pypdf import PdfReader
-from test_tui_support import drive, keys, notices, screen_text, shown, until
+from test_tui_support import drive, keys, notices, retype, screen_text, shown, until
 from textual.pilot import Pilot
 
 from toolkit.tui.app import MeetingkitApp
@@ -40,12 +40,6 @@ def named(pilot, name: str) -> bool:  # type: ignore[no-untyped-def]
     return type(pilot.app.screen).__name__ == name
 
 
-async def clear_and_type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Empty the one-line field in focus (to its start, then delete to the end) and type."""
-    await pilot.press("ctrl+a", "ctrl+k")
-    await keys(pilot, text)
-
-
 async def before_the_meeting(pilot) -> None:  # type: ignore[no-untyped-def]
     app = pilot.app
     await until(pilot, lambda: named(pilot, "WelcomeScreen"))
@@ -66,7 +60,7 @@ async def before_the_meeting(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("n")  # a new meeting: the council is filled in from the settings
     await until(pilot, lambda: named(pilot, "MeetingForm"))
     await pilot.press("tab")
-    await clear_and_type(pilot, "2026-12-08")
+    await retype(pilot, "2026-12-08")
     await pilot.press("tab")
     await keys(pilot, "18:30")
     await pilot.press("ctrl+s")
@@ -85,7 +79,7 @@ async def before_the_meeting(pilot) -> None:  # type: ignore[no-untyped-def]
 
     await pilot.press("2", "tab", "p")  # the agenda, then the speaker planner
     await until(pilot, lambda: named(pilot, "PlannerScreen"))
-    await clear_and_type(pilot, "Ana Ruiz")
+    await retype(pilot, "Ana Ruiz")
     await pilot.press("enter", "ctrl+s")
     await until(pilot, lambda: [e.speaker for e in app.session.current.agenda] == ["Ana Ruiz"] * 2)
 
@@ -116,7 +110,7 @@ async def after_the_meeting(pilot) -> None:  # type: ignore[no-untyped-def]
 
     await pilot.press("5", "d")  # Promises, as of a day after the due date
     await until(pilot, lambda: named(pilot, "OneField"))
-    await clear_and_type(pilot, "2026-12-23")
+    await retype(pilot, "2026-12-23")
     await pilot.press("enter", "v")
     await until(pilot, lambda: "As of 2026-12-23" in shown(app.screen.query_one("#pr-summary")))
     screen = screen_text(app)

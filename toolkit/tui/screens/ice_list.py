@@ -67,8 +67,9 @@ class IceListScreen(ModalScreen[None]):
         state = self.query_one("#ice-state", Input).value.strip()
         result = self.query_one("#ice-result", Static)
         if not agency or state_code(state) is None:
+            unknown = f"“{one_line(state)}” is not a state ICE's list knows. " if state else ""
             result.update(
-                "Type the agency's name as it is usually written, and its state "
+                f"{unknown}Type the agency's name as it is usually written, and its state "
                 "(a postal code such as TX, or a name such as Texas), then press enter."
             )
             return
