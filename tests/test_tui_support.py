@@ -83,3 +83,9 @@ def screen_text(app: MeetingkitApp) -> str:
 
 def notices(app: MeetingkitApp) -> list[str]:
     return [n.message for n in app._notifications]
+
+
+async def retype(pilot: Pilot, text: str) -> None:
+    """Empty the one-line field in focus (to its start, delete to the end) and type ``text``."""
+    await pilot.press("ctrl+a", "ctrl+k")
+    await keys(pilot, text)

@@ -32,6 +32,7 @@ from .delete import Removal, plan_meeting_removal, remove_meeting
 if TYPE_CHECKING:
     from ..requests import RequestRow
     from .ice import Imported
+    from .ice_lookup import Comparison
 
 R = TypeVar("R", bound=Record)
 
@@ -327,6 +328,35 @@ class Session:
             self.answers.append(fresh)
         self.version += 1
         return fresh if fresh is not None else Answer(meeting=meeting_id, question=question_id)
+
+    # --- checking files, ICE's list for any agency (the help map's gaps) ------------
+
+    def count_loose_files(self) -> int:
+        """How many files and folders others can read (blocking: walks the workspace)."""
+        from ..checks import loose_permissions
+
+        return len(loose_permissions(self.ws))
+
+    def make_files_private(self) -> int:
+        """``check --fix``: files 0600, folders 0700 (blocking); the number changed."""
+        from ..checks import tighten_permissions
+
+        return tighten_permissions(self.ws)
+
+    def ice_lookup(self, agency: str, state: str) -> list[str]:
+        """``ice show AGENCY --state XX`` as lines to read (blocking: reads the sheets)."""
+        from ..ice_store import library
+        from .ice_lookup import show
+
+        jurisdiction = self.settings.jurisdiction if agency == self.settings.agency else ""
+        return show(library(self.root), agency, state, jurisdiction, self.today)[1]
+
+    def ice_changes(self, state: str) -> Comparison:
+        """``ice changes --state XX`` (all states when empty); blocking: reads the sheets."""
+        from ..ice_store import library
+        from .ice_lookup import compare
+
+        return compare(library(self.root), state)
 
 
 class Revisions:

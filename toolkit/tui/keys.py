@@ -32,6 +32,13 @@ def read_escape_digit_as_alt(digits: Iterable[str]) -> None:
 
 @cache
 def known_binding_ids() -> frozenset[str]:
+    return frozenset(default_keys())
+
+
+@cache
+def default_keys() -> dict[str, str]:
+    """Each binding id and the keys it has before any keymap (the first binding
+    of an id wins: ``mode.meeting`` is "2", its alt+2 twin is for text fields)."""
     from .app import MeetingkitApp
 
     classes: list[type] = [MeetingkitApp]
@@ -41,6 +48,9 @@ def known_binding_ids() -> frozenset[str]:
             classes += [
                 c for _, c in inspect.getmembers(module, inspect.isclass) if c.__module__ == module.__name__
             ]
-    return frozenset(
-        b.id for cls in classes for b in getattr(cls, "BINDINGS", []) if isinstance(b, Binding) and b.id
-    )
+    keys: dict[str, str] = {}
+    for cls in classes:
+        for b in getattr(cls, "BINDINGS", []):
+            if isinstance(b, Binding) and b.id:
+                keys.setdefault(b.id, b.key)
+    return keys

@@ -7,6 +7,8 @@ would build dozens of widgets on every press of F1.
 
 from __future__ import annotations
 
+import re
+import textwrap
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -15,7 +17,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from ..cli_places import PLACES, WELCOME, Place
+from ..keys import default_keys
 from ..markup import literal
+from ..modes import BY_NAME
 from ..prose import unwrap
 
 KEYMAP_HELP = """\
@@ -56,11 +61,67 @@ def key_table(rows: list[tuple[str, str, str]]) -> str:
     )
 
 
+CODE = re.compile(r"`([^`\n]+)`")
+"""A command named in a mode's help (`meetingkit report`): shown bold, not with Markdown's backticks."""
+MAP_WIDTH = 70
+"""The map's lines are wrapped here, under their own column, to fit the help
+box at 80 columns; a line Textual wraps would restart at the left edge."""
+
+
+def current_key(screen: Screen, binding_id: str) -> str:
+    """The (first) key of a binding as the workspace's keymap has it now ("n", "ctrl+j")."""
+    keymap: dict[str, str] = getattr(screen.app, "user_keymap", {})
+    keys = keymap.get(binding_id) or default_keys()[binding_id]
+    return screen.app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
+
+
+def place_text(screen: Screen, place: Place) -> str:
+    """Where a command is: "2 Meeting · n", "f4 Problems · f", "first run · n"."""
+    if place.where in BY_NAME:
+        where = f"{current_key(screen, f'mode.{place.where}')} {BY_NAME[place.where].title}"
+    elif place.where == WELCOME:
+        where = WELCOME
+    else:
+        app_binding = next(b for b in screen.app.BINDINGS if isinstance(b, Binding) and b.id == place.where)
+        where = f"{current_key(screen, place.where)} {app_binding.description}"
+    return f"{where} · {current_key(screen, place.binding)}" if place.binding else where
+
+
+def command_map(screen: Screen) -> str:
+    """Every command of the command line and where it is in the app, keys as mapped now.
+
+    A command's first line names it; its options that live elsewhere follow,
+    indented under it."""
+    rows: list[tuple[str | None, str, str, str]] = []
+    """(the command, when its name goes on a line of its own; name; where; what)"""
+    previous = None
+    for place in PLACES:
+        first = place.command != previous
+        previous = place.command
+        if place.option:
+            rows.append(
+                (place.command if first else None, f"  {place.option}", place_text(screen, place), place.what)
+            )
+        else:
+            rows.append((None, place.command, place_text(screen, place), place.what))
+    name_width = max(len(name) for _, name, _, _ in rows) + 2
+    where_width = max(len(where) for _, _, where, _ in rows) + 2
+    what_width = max(MAP_WIDTH - 2 - name_width - where_width, 16)
+    indent = "\n" + " " * (2 + name_width + where_width)
+    lines = []
+    for heading, name, where, what in rows:
+        if heading:
+            lines.append(f"  [b]{literal(heading)}[/b]")
+        parts = indent.join(literal(part) for part in textwrap.wrap(what, what_width))
+        lines.append(f"  [b]{literal(name.ljust(name_width))}[/b]{literal(where.ljust(where_width))}{parts}")
+    return "\n".join(lines)
+
+
 def help_text(title: str, purpose: str, text: str, screen: Screen) -> str:
     return "\n\n".join(
         [
             f"[b $primary]{literal(title)}: {literal(purpose)}[/]",
-            unwrap(text),
+            CODE.sub(r"[b]\1[/b]", unwrap(text)),
             "[b $accent]Keys in this mode[/]   [dim](the last column is the id for the keymap)[/dim]",
             key_table(key_rows(screen, app_bindings=False)),
             "[b $accent]Keys everywhere[/]",
@@ -70,6 +131,10 @@ def help_text(title: str, purpose: str, text: str, screen: Screen) -> str:
             "(ctrl+p): type a few letters of what you want to do. The mouse works too: click "
             "the tabs, rows, buttons and the keys in the footer.",
             KEYMAP_HELP,
+            "[b $accent]From the command line to the app[/]\n"
+            "Each meetingkit command and where it is here: the mode or screen, then the "
+            "key (as your keymap has it) and what it does.",
+            command_map(screen),
             "[dim]Press escape to close this help.[/dim]",
         ]
     )

@@ -66,6 +66,7 @@ class QuestionsScreen(ModeScreen):
         Binding("slash", "search", "Search", id="questions.search"),
         Binding("l", "language", "Language", id="questions.language"),
         Binding("i", "import_ice", "Import ICE sheet", id="questions.ice_import"),
+        Binding("g", "ice_list", "ICE's 287(g) list", id="questions.ice_list", show=False),
         Binding("escape", "leave_search", "Back to list", id="questions.back", show=False),
     ]
     HELP = """\
@@ -344,6 +345,11 @@ already on the agenda, with their place in it.
             ),
             self.typed_sheet,
         )
+
+    def action_ice_list(self) -> None:
+        from .ice_list import IceListScreen
+
+        self.app.push_screen(IceListScreen(self.session))
 
     def typed_sheet(self, text: str | None) -> None:
         if text:

@@ -15,16 +15,20 @@ from textual.widgets import Button, Footer, Header, Static
 from ..prose import unwrap
 
 INTRO = """\
-meetingkit helps you get your local law-enforcement agency's cooperation with ICE
-on the public record: choose the questions, plan the meeting, draft testimony that
-fits the time limit, print handouts, then log what officials answered and follow
-every promise until it is kept.
+meetingkit helps you put your local law-enforcement agency's cooperation with
+ICE on the public record: choose the questions, plan the meeting, draft
+testimony that fits the time limit, print handouts, then log what officials
+answered and follow every promise until it is kept. Everything stays on this
+computer, in plain files you can open in any editor.
 
 There is no workspace in this folder yet:
     {root}
-
-Everything stays on this computer, in plain files you can open in any editor.
 """
+NOTE = (
+    "The example is a made-up county, with a meeting held and one coming up.\n"
+    "For your own work later, open another folder: meetingkit --workspace DIR"
+)
+"""Two short lines: the whole box fits at 80x24, buttons and all, and no line breaks mid-command."""
 
 
 class WelcomeScreen(Screen[str]):
@@ -47,12 +51,7 @@ class WelcomeScreen(Screen[str]):
             with Horizontal(id="welcome-buttons"):
                 yield Button("(e) Create the example workspace", id="demo", variant="primary")
                 yield Button("(n) Start with an empty workspace", id="empty")
-            yield Static(
-                "The example is a fictional county with one meeting held, one coming up, "
-                "testimony, answers and promises. Try everything on it; start your own later "
-                "with --workspace DIR.",
-                id="welcome-note",
-            )
+            yield Static(NOTE, id="welcome-note", markup=False)
         yield Footer()
 
     def action_choose(self, kind: str) -> None:
