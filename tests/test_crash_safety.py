@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import select
 import signal
 import time
 from datetime import date
@@ -86,11 +87,15 @@ def run_and_kill(ws: Workspace, start: int, after: float) -> dict[str, int]:
         finally:
             os._exit(1)
     os.close(write_end)
+    # Kill ``after`` seconds past the writer's first save, not past the fork: on a loaded
+    # machine a child can take longer than ``after`` just to start.
+    select.select([read_end], [], [], 10.0)
+    first = os.read(read_end, 65536)
     time.sleep(after)
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     with os.fdopen(read_end, "rb") as pipe:
-        lines = pipe.read().decode().split()
+        lines = (first + pipe.read()).decode().split()
     return {q: int(v) for q, v in zip(lines[::2], lines[1::2], strict=True)}
 
 
