@@ -51,13 +51,13 @@ an example county's name in a real workspace reads as if it were already set."""
 REST = (
     (
         "font",
-        "Font for text Helvetica cannot print: a TrueType file (empty: bundled)",
+        "Font file for printing, .ttf (empty: the one meetingkit ships)",
         "e.g. a .ttf file's path",
     ),
     (
         "closures",
-        "Days the agencies are closed beyond the state's holidays (records requests' clocks)",
-        "YYYY-MM-DD, comma-separated",
+        "Days the agencies are closed besides the state's holidays",
+        "YYYY-MM-DD, comma-separated: records requests' clocks skip them",
     ),
 )
 
@@ -151,7 +151,7 @@ class SettingsForm(FormScreen[Settings]):
         yield MarkedCheckbox("Cite ICE's 287(g) list for the agency", s.ice, id="set-ice", compact=True)
         yield Static("on the handout, in Questions, the report and follow-ups", classes="hint")
         yield Static(
-            "Keys are moved under keymap: in meetingkit.yaml (F1 lists their ids).",
+            "Keys are moved under keymap: in meetingkit.yaml (F1 lists the ids).",
             classes="hint",
             markup=False,
         )
@@ -205,9 +205,10 @@ class SettingsForm(FormScreen[Settings]):
         return [role for question in self.session.bank.questions.values() for role in question.ask]
 
     def open_official(self, official: Official | None) -> None:
+        index = self.officials.index(official) if official is not None else len(self.officials)
+
         def done(officials: list[Official] | None) -> None:
             if officials is not None:
-                index = officials.index(official) if official in officials else len(officials) - 1
                 self.officials = officials
                 self.show_officials(index)
 
