@@ -270,3 +270,20 @@ def test_save_and_quit_writes_the_settings_then_quits(ws: Workspace) -> None:
 
     drive(ws.root, steps)
     assert ws.settings().wpm == 145
+
+
+def test_an_officials_name_shows_as_typed_brackets_and_all(ws: Workspace) -> None:
+    ws.save_settings(
+        ws.settings().evolve(officials=[Official(name="Luz [East] Ortiz", title="[b]Alder[/b]")])
+    )
+
+    async def steps(pilot: Pilot) -> None:
+        form = await open_settings(pilot)
+        form.query_one("#set-officials").focus()
+        await pilot.pause()
+        assert "Luz [East] Ortiz — [b]Alder[/b]" in screen_text(pilot.app)
+        await pilot.press("delete")
+        await until(pilot, lambda: isinstance(pilot.app.screen, Choice))
+        assert "Remove Luz [East] Ortiz?" in screen_text(pilot.app)
+
+    drive(ws.root, steps)

@@ -15,6 +15,7 @@ from ...actions.settings import with_official
 from ...bank import ROLE_NAMES, role_name
 from ...errors import UsageError
 from ...model import Official
+from ..markup import literal
 from ..validators import Checked
 from .form import FormScreen, field
 
@@ -30,7 +31,7 @@ class OfficialForm(FormScreen[list[Official]]):
 
     def __init__(self, officials: list[Official], official: Official | None, roles: list[str]) -> None:
         super().__init__()
-        self.TITLE_TEXT = f"Change {official.name}" if official else "Add an official"
+        self.TITLE_TEXT = literal(f"Change {official.name}") if official else "Add an official"
         self.officials = officials
         self.official = official
         self.roles = list(dict.fromkeys([*ROLE_NAMES, *roles, *([official.role] if official else [])]))

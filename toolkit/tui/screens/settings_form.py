@@ -27,6 +27,7 @@ from ...actions.settings import edited
 from ...errors import ConflictError, MeetingkitError, UsageError
 from ...model import PLACEHOLDERS, Official, Settings
 from ...settings_keys import checked, value_of
+from ..markup import literal
 from ..validators import Checked
 from ..widgets.marked_toggles import MarkedCheckbox
 from .base import steady_cursors
@@ -170,6 +171,8 @@ class SettingsForm(FormScreen[Settings]):
 
     def on_mount(self) -> None:
         self.show_officials()
+        # The first field takes the focus before the box has its height, which
+        # scrolled the hint and the first label out of view.
         self.call_after_refresh(self.query_one(".form-box").scroll_home, animate=False)
 
     @on(Input.Changed, "#set-languages")
@@ -234,7 +237,7 @@ class SettingsForm(FormScreen[Settings]):
 
         self.app.push_screen(
             Choice(
-                f"Remove {official.name}?",
+                literal(f"Remove {official.name}?"),
                 f"{official_line(official)}\n\nThey leave the list of officials when you save "
                 "the settings. Answers and promises that name them keep the name.",
                 [Pick("y", "Remove", "yes", "error"), Pick("n", "Keep", "no", "primary")],
