@@ -19,7 +19,7 @@ from .model import LANGUAGES, PLACEHOLDERS, Settings, field_names
 
 ELSEWHERE = {
     "format": "`format` is the file's version and is not a setting",
-    "officials": "officials are changed with `meetingkit official add|remove`",
+    "officials": "officials are changed with `meetingkit official add|remove` (or F3 in the app)",
     "keymap": "the app's keys are changed under `keymap:` in meetingkit.yaml",
 }
 """Fields of the settings that ``settings set`` does not change, and where they are changed."""
