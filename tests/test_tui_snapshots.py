@@ -93,7 +93,20 @@ async def settings(pilot):  # type: ignore[no-untyped-def]
 
 
 def test_settings_form_80x24_last_field(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, settings, *["tab"] * 8)
+    assert snap_small(snap_compare, demo_ws, settings, *["shift+tab"] * 3)  # back past Close and Save
+
+
+async def official(pilot):  # type: ignore[no-untyped-def]
+    pilot.app.action_settings()
+    await until(pilot, lambda: type(pilot.app.screen).__name__ == "SettingsForm")
+    await pilot.pause()
+    pilot.app.screen.query_one("#set-officials").focus()
+    await pilot.press("enter")
+    await until(pilot, lambda: type(pilot.app.screen).__name__ == "OfficialForm")
+
+
+def test_official_form_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, official)
 
 
 def test_new_meeting_form_80x24_notes(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from .model import LANGUAGES, PLACEHOLDERS, Settings, field_names
 
 ELSEWHERE = {
     "format": "`format` is the file's version and is not a setting",
-    "officials": "officials are changed with `meetingkit official add|remove`",
+    "officials": "officials are changed with `meetingkit official add|remove` (or F3 in the app)",
     "keymap": "the app's keys are changed under `keymap:` in meetingkit.yaml",
 }
 """Fields of the settings that ``settings set`` does not change, and where they are changed."""
@@ -71,6 +71,15 @@ def value_of(settings: Settings, key: str) -> str:
 def with_value(settings: Settings, key: str, text: str) -> Settings:
     """The settings with ``key`` set to ``text`` (a list: comma-separated; empty:
     the field's default, or no name); raises UsageError saying what the field holds."""
+    try:
+        return checked(settings, key, text)
+    except codec.Invalid as exc:
+        raise UsageError(f"{key}: {exc.message}") from None
+
+
+def checked(settings: Settings, key: str, text: str) -> Settings:
+    """``with_value`` for a form, which shows the model's message beside the field:
+    raises codec.Invalid for a wrong value (UsageError for a key that is none)."""
     parts = _resolve(settings, key)
     name, text = parts[0], text.strip()
     data = codec.encode(settings)
@@ -82,10 +91,7 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
         data[name] = [part.strip() for part in text.split(",") if part.strip()]
     else:
         data[name] = text
-    try:
-        fresh = codec.decode(data, Settings)
-    except codec.Invalid as exc:
-        raise UsageError(f"{key}: {exc.message}") from None
+    fresh = codec.decode(data, Settings)
     return settings.evolve(**{name: getattr(fresh, name)})
 
 

@@ -108,11 +108,12 @@ class Session:
         """``path`` as shown to a person: inside the workspace, relative to it."""
         return self.ws.relative(path)
 
-    def save_settings(self, settings: Settings) -> None:
-        """Write the settings (blocking); raises ConflictError if the file moved on."""
-        self.ws.save_settings(settings)
-        self.settings = settings
-        self.version += 1
+    def save_settings(self, settings: Settings) -> Settings:
+        """Write the whole settings record (blocking: from a worker); raises ConflictError
+        if the file moved on. The copy in memory follows with ``take_settings``."""
+        from .settings import save_settings
+
+        return save_settings(self.ws, settings)
 
     def new_meeting_id(self, on: date, body: str) -> str:
         return self.ws.new_meeting_id(on, body)
@@ -357,6 +358,17 @@ class Session:
         from .ice_lookup import compare
 
         return compare(library(self.root), state)
+
+    # --- settings ---------------------------------------------------------------
+
+    def read_settings(self) -> Settings:
+        """The settings as on disk now (blocking), to take after a conflict."""
+        return self.ws.settings()
+
+    def take_settings(self, settings: Settings) -> None:
+        """Hold ``settings`` (saved or read from disk) instead of the copy in memory (main thread)."""
+        self.settings = settings
+        self.version += 1
 
 
 class Revisions:

@@ -4,9 +4,8 @@ who promised), kept in the settings."""
 from __future__ import annotations
 
 import argparse
-import difflib
 
-from ..errors import NotFound, UsageError
+from ..errors import UsageError
 from ..model import Official
 from . import context
 
@@ -34,12 +33,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     rm.set_defaults(handler=run_remove)
 
 
-def _find(officials: list[Official], name: str) -> Official | None:
-    """Names match whatever their case or spacing, so "dana  whitfield" is Dana Whitfield."""
-    wanted = " ".join(name.split()).casefold()
-    return next((o for o in officials if " ".join(o.name.split()).casefold() == wanted), None)
-
-
 def _line(official: Official) -> str:
     from ..errors import one_line
 
@@ -48,21 +41,12 @@ def _line(official: Official) -> str:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from ..actions.settings import add_official
+
     if not args.name:
         raise UsageError("NAME must name the official")
-    ws = context.open_workspace(args)
-    settings = ws.settings()
-    found = _find(settings.officials, args.name)
-    new = found is None
-    if found is None:
-        found = Official(name=args.name)
-        settings.officials.append(found)
-    if args.title is not None:
-        found.title = args.title
-    if args.role is not None:
-        found.role = args.role
-    ws.save_settings(settings)
-    print(("added " if new else "changed ") + _line(found))
+    official, new = add_official(context.open_workspace(args), args.name, args.title, args.role)
+    print(("added " if new else "changed ") + _line(official))
     return 0
 
 
@@ -81,14 +65,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    ws = context.open_workspace(args)
-    settings = ws.settings()
-    found = _find(settings.officials, args.name)
-    if found is None:
-        names = [o.name for o in settings.officials]
-        close = difflib.get_close_matches(args.name, names, n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]!r}?" if close else f" (listed: {', '.join(names) or 'none'})"
-        raise NotFound(f"no official named {args.name!r}{hint}")
-    ws.save_settings(settings.evolve(officials=[o for o in settings.officials if o is not found]))
-    print(f"removed {_line(found)}")
+    from ..actions.settings import remove_official
+
+    print(f"removed {_line(remove_official(context.open_workspace(args), args.name))}")
     return 0

@@ -42,11 +42,10 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_set(args: argparse.Namespace) -> int:
+    from ..actions.settings import set_key
     from ..errors import one_line
-    from ..settings_keys import value_of, with_value
+    from ..settings_keys import value_of
 
-    ws = context.open_workspace(args)
-    settings = with_value(ws.settings(), args.key, args.value)
-    ws.save_settings(settings)
+    settings = set_key(context.open_workspace(args), args.key, args.value)
     print(f"{args.key.strip()}: {one_line(value_of(settings, args.key))}".rstrip())
     return 0
