@@ -104,8 +104,14 @@ def draft_choices(ws: Workspace, meetings: list[Meeting]) -> DraftChoices:
     state_law, why = None, ""
     try:
         state_law = find_law(table.laws, settings.state, str(ws.root)).id
-    except MeetingkitError as error:
-        why = str(error)
+    except MeetingkitError:
+        state = settings.state.strip()
+        why = (
+            f"The law table has no law for {state!r} (the settings' state): choose one, "
+            "or add it by hand as laws/<id>.yaml in the workspace."
+            if state
+            else "The settings name no state: choose the law."
+        )
     loaded = ws.answers()
     bank = load(ws.bank_dir)
     return DraftChoices(
