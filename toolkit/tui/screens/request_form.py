@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from textual import work
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.strip import Strip
 from textual.widgets import Input, Select, SelectionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
@@ -153,6 +154,8 @@ class RequestForm(FormScreen[Drafted]):
         self.show_questions()
         self.show_agency()
         super().on_mount()
+        # Focus starts on the first field: keep its label in view (the list filled in above scrolls it).
+        self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
     def show_questions(self) -> None:
         """The chosen meeting's questions, the dodged ones ticked."""
