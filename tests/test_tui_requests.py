@@ -303,3 +303,29 @@ def test_the_help_lists_every_key_of_the_mode_with_its_id(tx: Workspace) -> None
         assert "request draft" in text and "meetingkit media" in text
 
     drive(tx.root, steps, as_of=date(2027, 1, 13))
+
+
+def test_the_appeal_is_drafted_from_the_request_shown_once_denied(
+    tx: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rid, _ = draft(tx, capsys, "--lang", "es")
+    file_it(tx, rid, capsys)
+    test_requests_cli.run(
+        tx, "request", "update", rid, "--status", "denied", "--on", "2027-02-12", capsys=capsys
+    )
+
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        await open_requests(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: screen_named(pilot, "RequestView"))
+        assert len(pilot.app.screen.query(".view-text")) == 2, "where it stands, and the request letter"
+        await pilot.press("a")
+        await until(
+            pilot,
+            lambda: screen_named(pilot, "RequestView") and len(pilot.app.screen.query(".view-text")) == 3,
+        )
+        view = "\n".join(shown(block) for block in pilot.app.screen.query(".view-text"))
+        assert "El 12 de febrero de 2027 la agencia negó la solicitud. Apelo esa respuesta." in view
+
+    drive(tx.root, steps, as_of=date(2027, 2, 15))
+    assert (tx.root / "requests" / f"{rid}.appeal.md").read_text().startswith("<!--")
