@@ -50,6 +50,10 @@ DEFAULT_FOLLOW_UP_DAYS = 30
 FEDERAL = "us"
 NOT_FILED = "not filed"
 NO_DEADLINE = "no legal deadline"
+LETTERS = ("request", "followup", "appeal")
+"""The letters a request can have, as ``request print --letter`` names them."""
+DODGED = ("deflected", "declined", "partial")
+"""Answers whose records a request asks for when no question is named."""
 
 
 # --- the law table --------------------------------------------------------------

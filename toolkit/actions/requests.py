@@ -20,16 +20,12 @@ from typing import TYPE_CHECKING
 from ..bank import Bank, entry_text, load, placeholder_values, tailor
 from ..errors import MeetingkitError, UsageError
 from ..model import Answer, Law, Meeting, Received, Request, Settings
+from ..requests import DODGED, LETTERS
 from ..store import Workspace
 
 if TYPE_CHECKING:
     from ..request_store import RequestStore
     from ..requests import Clock, RequestRow
-
-LETTERS = ("request", "followup", "appeal")
-"""The letters a request can have, as ``request print --letter`` names them."""
-DODGED = ("deflected", "declined", "partial")
-"""Answers whose records are asked for when no question is named."""
 
 
 def _store(ws: Workspace) -> RequestStore:
@@ -178,7 +174,7 @@ def draft_request(
     ``lang`` to the meeting's language, the records' dates to January 1 of the
     year before ``on`` through ``on``. Nothing is written when any of it is wrong.
     """
-    from ..letters import request_letter, words
+    from ..letters import WORDS, request_letter, words
     from ..requests import find_law, law_by_id
 
     meeting = ws.meeting(meeting_id)
@@ -186,8 +182,8 @@ def draft_request(
     table = law_table(ws)
     where = str(ws.root)
     law = law_by_id(table.laws, law_id, where) if law_id else find_law(table.laws, settings.state, where)
-    lang = lang or (meeting.language if meeting.language in ("en", "es") else "en")
-    words(lang)
+    lang = lang or (meeting.language if meeting.language in WORDS else "en")
+    words(lang)  # refuses a language the letters are not written in, before anything is saved
     start, end = records_from or default_records_from(on), records_to or on
     if start > end:
         raise UsageError(

@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import REQUEST_STATUSES as STATUSES
+from ..requests import LETTERS
 from . import context
 from .handout import add_output, add_page_options
 
 if TYPE_CHECKING:
     from ..requests import RequestRow
     from ..store import Workspace
-
-LETTERS = ("request", "followup", "appeal")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
