@@ -329,3 +329,27 @@ def test_the_appeal_is_drafted_from_the_request_shown_once_denied(
 
     drive(tx.root, steps, as_of=date(2027, 2, 15))
     assert (tx.root / "requests" / f"{rid}.appeal.md").read_text().startswith("<!--")
+
+
+def test_the_form_takes_another_law_language_agency_and_questions(tx: Workspace) -> None:
+    async def steps(pilot):  # type: ignore[no-untyped-def]
+        screen = await open_requests(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: screen_named(pilot, "RequestForm"))
+        form = pilot.app.screen
+        questions = form.query_one("#rd-questions")
+        assert questions.selected == ["data-sharing"], "the deflected question comes ticked"
+        questions.deselect("data-sharing")
+        questions.select("287g-participation")
+        form.query_one("#rd-law").value = "us"
+        form.query_one("#rd-lang").value = "es"
+        form.query_one("#rd-agency").value = "U.S. Immigration and Customs Enforcement"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: pilot.app.screen is screen and bool(screen.rows))
+
+    drive(tx.root, steps, as_of=date(2027, 1, 13))
+    rid = "2027-01-13-u-s-immigration-and-customs-enforcement"
+    saved = RequestStore(tx).read(rid)
+    assert (saved.law, saved.language, saved.questions) == ("us", "es", ["287g-participation"])
+    letter = (tx.root / "requests" / f"{rid}.md").read_text()
+    assert "Conforme a la ley Freedom of Information Act" in letter and "287(g)" in letter
