@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 import test_requests_cli
@@ -148,8 +149,8 @@ def test_a_request_drafted_in_the_app_is_saved_with_its_letter_and_prints_to_the
 
 
 def test_the_app_and_the_command_line_write_the_same_letter(
-    tx: Workspace, capsys: pytest.CaptureFixture[str], tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    tx: Workspace, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     twin = Workspace(tmp_path / "twin")
     shutil.copytree(tx.root, twin.root)
     cli_id, cli_letter = draft(twin, capsys)
