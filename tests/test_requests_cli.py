@@ -413,3 +413,17 @@ def test_ten_thousand_requests_are_listed(tx: Workspace, capsys):
     rows = json.loads(out)
     assert len(rows) == 10_000 and len({r["id"] for r in rows}) == 10_000
     assert sum(r["overdue"] for r in rows) > 0 and all(r["due"] is None for r in rows if r["law"] == "al")
+
+
+def test_the_records_dates_can_be_chosen_and_never_run_backwards(tx: Workspace, capsys):
+    rid, letter = draft(tx, capsys, "--records-from", "2025-07-01", "--records-to", "2026-06-30")
+    assert "created or received from July 1, 2025 to June 30, 2026" in letter.read_text()
+    code, out, err = run(
+        tx, "request", "draft", MEETING, "--records-from", "2027-01-10", "--records-to", "2026-12-01",
+        capsys=capsys,
+    )  # fmt: skip
+    assert code == 2 and out == ""
+    assert err == (
+        "error: the records' dates run backwards: from 2027-01-10 to 2026-12-01; the first date comes first\n"
+    )
+    assert sorted(p.name for p in (tx.root / "requests").iterdir()) == [f"{rid}.md", f"{rid}.yaml"]

@@ -15,11 +15,9 @@ from .exports import md_text
 from .followup import lower_first
 from .letters import days_text, law_ref, words
 from .model import Answer, Meeting, Settings
-from .requests import RequestRow
+from .requests import DODGED, RequestRow
 from .testimony import format_day
 from .tracker import PromiseRow
-
-DODGED = ("deflected", "declined", "partial")
 
 
 def media_inquiry(

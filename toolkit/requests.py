@@ -50,6 +50,10 @@ DEFAULT_FOLLOW_UP_DAYS = 30
 FEDERAL = "us"
 NOT_FILED = "not filed"
 NO_DEADLINE = "no legal deadline"
+LETTERS = ("request", "followup", "appeal")
+"""The letters a request can have, as ``request print --letter`` names them."""
+DODGED = ("deflected", "declined", "partial")
+"""Answers whose records a request asks for when no question is named."""
 
 
 # --- the law table --------------------------------------------------------------
@@ -275,6 +279,34 @@ def _elapsed(start: date, end: date, unit: str, cal: Calendar, paused: Callable[
         if not paused(day) and (unit != "business" or cal.is_business_day(day)):
             n += 1
     return n
+
+
+# --- in words ------------------------------------------------------------------
+
+
+def where_it_stands(c: Clock) -> str:
+    """The clock in words, never in colour only: "filed on 2027-01-14, due
+    2027-02-01 (10 business days)  OVERDUE 7 business days"."""
+    filed = f"filed on {c.filed.isoformat()}" if c.filed else NOT_FILED
+    if c.due is not None:
+        when = f"due {c.due.isoformat()} ({c.deadline_days} {c.unit} days)"
+    elif c.follow_up is not None:
+        when = f"{NO_DEADLINE}, follow up {c.follow_up.isoformat()}"
+    else:
+        when = NO_DEADLINE if c.unit == "none" else "no due date yet"
+    late = f"  OVERDUE {c.days_overdue} {c.unit} days" if c.overdue else ""
+    paused = f" (clock paused since {c.paused_since.isoformat()})" if c.paused_since else ""
+    return f"{c.status}{paused}, {filed}, {when}{late}"
+
+
+def deadline_text(law: Law) -> str:
+    """The law's deadline as the statute states it: "10 business days: …(§ 552.301(b))"."""
+    d = law.deadline
+    said = f" — “{d.words}”" if d.words else ""
+    where = f" ({d.section})" if d.section else ""
+    if d.unit == "none":
+        return f"none fixed{said}{where}"
+    return f"{d.days} {d.unit} days{': ' + d.what if d.what else ''}{where}"
 
 
 # --- listing --------------------------------------------------------------------

@@ -17,7 +17,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..bank import Bank, load
 from ..checks import Finding, check
@@ -25,6 +25,7 @@ from ..errors import FileProblem, one_line
 from ..locale.dates import format_clock
 from ..model import Answer, Meeting, Promise, Record, Settings, Testimony
 from ..store import Workspace
+from . import requests
 from .answers import add_promise, delete_promise, update_promise
 from .autosave import Autosave
 from .delete import Removal, plan_meeting_removal, remove_meeting
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from ..requests import RequestRow
     from .ice import Imported
     from .ice_lookup import Comparison
+    from .media import MediaDraft
 
 R = TypeVar("R", bound=Record)
 
@@ -154,21 +156,50 @@ class Session:
         answer as saved, for ``take_answer``."""
         return delete_promise(self.ws, promise_id, with_history=True)[1]
 
-    # --- records requests -----------------------------------------------------
+    # --- records requests and media inquiries ------------------------------------
+    # Each a delegation to actions/requests.py or actions/media.py (blocking: call from workers).
 
     def request_rows(self) -> tuple[list[RequestRow], list[str]]:
-        """Every request with its clock as of today, and what could not be read (blocking)."""
-        from .report import request_rows_of
+        """Every request with its clock as of today, and what could not be read."""
+        listed = requests.list_requests(self.ws, self.today)
+        return listed.rows, listed.skipped
 
-        rows, skipped, _ = request_rows_of(self.ws, self.today)
-        return rows, skipped
+    def log_request_change(
+        self, request_id: str, status: str, on: date, note: str = "", **more: str
+    ) -> requests.Logged:
+        """Record a request's new status under its lock; ``more``: evidence, tracking,
+        method, received, kept_at (as ``request update`` takes them)."""
+        return requests.log_change(self.ws, request_id, status, on, note=note, **more)
 
-    def log_request_change(self, request_id: str, status: str, on: date, note: str) -> None:
-        """Record a request's new status under its lock (blocking)."""
-        from ..request_store import RequestStore
-        from ..requests import add_change
+    def request_draft_choices(self) -> requests.DraftChoices:
+        """The laws, the state's default and each meeting's questions, for the new-request form."""
+        return requests.draft_choices(self.ws, self.meetings_upcoming_first())
 
-        RequestStore(self.ws).update(request_id, lambda r: add_change(r, status, on, note))
+    def draft_request(self, meeting_id: str, question_ids: list[str], **options: Any) -> requests.Drafted:
+        """Save a new request with its letter (``options`` as ``actions.requests.draft_request``)."""
+        return requests.draft_request(self.ws, meeting_id, question_ids, **options)
+
+    def show_request(self, request_id: str) -> tuple[requests.Shown, dict[str, str]]:
+        """One request with its clock as of today, and the text of each letter drafted."""
+        shown = requests.show_request(self.ws, request_id, self.today)
+        return shown, {which: requests.letter_text(self.ws, request_id, which) for which in shown.letters}
+
+    def draft_next_letter(self, request_id: str, which: str) -> requests.NextLetter:
+        """The follow-up or the appeal, dated today (kept as it is when already drafted)."""
+        return requests.next_letter(self.ws, request_id, which, self.today)
+
+    def print_request_letter(self, request_id: str, output: Path, **options: Any) -> Path:
+        """A letter to PDF (``options``: which, paper, large_print), making the print folder if needed."""
+        return requests.print_letter(self.ws, request_id, output, make_folder=True, **options)
+
+    def media_inquiry(
+        self, meeting_id: str, as_of: date, langs: str, output: Path
+    ) -> tuple[Path, MediaDraft]:
+        """Draft the media inquiry and write it to ``output`` (its folder made if needed)."""
+        from .media import media_inquiry, write_text
+
+        draft = media_inquiry(self.ws, meeting_id, as_of, langs)
+        return write_text(output, draft.text, self.root, make_folder=True), draft
 
     def _default_meeting(self) -> str | None:
         """The next meeting to prepare for, else the latest one held."""

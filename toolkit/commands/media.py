@@ -1,4 +1,5 @@
-"""``meetingkit media MEETING_ID``: a media inquiry drafted from the record."""
+"""``meetingkit media MEETING_ID``: a media inquiry drafted from the record
+(``toolkit.actions.media``, which the app calls too)."""
 
 from __future__ import annotations
 
@@ -25,32 +26,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..atomic import output_file, write_bytes
-    from ..media import media_inquiry
-    from ..tracker import promise_rows
-    from .record import load_record
-    from .request import load_rows
+    from ..actions.media import media_inquiry, write_text
+    from ..atomic import output_file
 
-    target = output_file(args.output, "", context.workspace(args).root) if args.output else None
-    ws = context.open_workspace(args)
-    record = load_record(ws)
-    meeting = ws.meeting(args.meeting_id)
-    as_of = args.as_of or date.today()
-    wanted = args.lang or ",".join(x for x in record.settings.languages if x in ("en", "es")) or "en"
-    langs = [part.strip() for part in wanted.split(",") if part.strip()]
-    overdue_promises = [r for r in promise_rows(record.answers, as_of) if r.overdue]
-    requests, problems = load_rows(ws, as_of)
-    overdue_requests = [r for r in requests if r.clock.overdue]
-    answers = [a for a in record.answers if a.meeting == meeting.id]
-    text = "\n---\n\n".join(
-        media_inquiry(
-            meeting, answers, record.bank, record.settings, overdue_promises, overdue_requests, as_of, lang
-        )
-        for lang in langs
+    root = context.workspace(args).root
+    if args.output:
+        output_file(args.output, "", root)  # a wrong -o is refused before any work
+    draft = media_inquiry(
+        context.open_workspace(args), args.meeting_id, args.as_of or date.today(), args.lang
     )
-    if target:
-        write_bytes(target, text.encode("utf-8"))
-        print(target)
+    for line in draft.skipped:
+        context.warn(f"skipped {line}")
+    if args.output:
+        print(write_text(args.output, draft.text, root))
     else:
-        sys.stdout.write(text)
-    return 1 if problems or len(record.problems) else 0
+        sys.stdout.write(draft.text)
+    return 1 if draft.left_out else 0

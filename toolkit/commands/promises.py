@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from ..errors import UsageError
 from ..model import PROMISE_STATUSES
 from . import context
 

@@ -1,25 +1,23 @@
 """``meetingkit request draft|list|update|show|print|followup|appeal``: public
-records requests, from a dodged question to the agency's answer."""
+records requests, from a dodged question to the agency's answer.
+
+Parse, call ``toolkit.actions.requests`` (the app calls the same), print."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import MeetingkitError, UsageError
 from ..model import REQUEST_STATUSES as STATUSES
+from ..requests import LETTERS
 from . import context
 from .handout import add_output, add_page_options
 
 if TYPE_CHECKING:
-    from ..model import Law, Request
-    from ..request_store import RequestStore
-    from ..requests import Clock, RequestRow
+    from ..requests import RequestRow
     from ..store import Workspace
-
-DODGED = ("deflected", "declined", "partial")
-LETTERS = ("request", "followup", "appeal")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -39,6 +37,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     d.add_argument("--agency", help="the agency to ask (default: the settings' agency)")
     d.add_argument("--law", metavar="ID", help="the law's id, e.g. tx or us (default: the settings' state)")
     d.add_argument("--on", type=context.iso_date, help="the letter's date (default: today)")
+    d.add_argument(
+        "--records-from",
+        type=context.iso_date,
+        metavar="DATE",
+        help="records created or received from this day (default: January 1 of last year)",
+    )
+    d.add_argument(
+        "--records-to",
+        type=context.iso_date,
+        metavar="DATE",
+        help="… to this day (default: the letter's date)",
+    )
     d.set_defaults(handler=run_draft)
     ls = rsub.add_parser("list", parents=[common], help="every request, most overdue first")
     ls.add_argument("--overdue", action="store_true", help="only requests past the law's deadline")
@@ -53,7 +63,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     up.add_argument("--evidence", default="", help="the letter, email or receipt that shows it")
     up.add_argument("--tracking", help="the agency's reference number")
     up.add_argument("--method", help="how it was filed: email, portal, mail, in person")
-    up.add_argument("--received", metavar="WHAT", help="records received with this change")
+    up.add_argument("--received", metavar="WHAT", default="", help="records received with this change")
     up.add_argument("--kept-at", default="", metavar="WHERE", help="with --received: where they are kept")
     up.set_defaults(handler=run_update)
     sh = rsub.add_parser("show", parents=[common], help="one request: its clock, history and letters")
@@ -77,109 +87,37 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         sp.set_defaults(handler=run_next_letter, letter=name)
 
 
-def _store(ws: Workspace) -> RequestStore:
-    from ..request_store import RequestStore
-
-    return RequestStore(ws)
-
-
-def _laws(ws: Workspace) -> dict[str, Law]:
-    from ..laws import load_laws
-
-    table = load_laws(ws.root)
-    for problem in table.problems:
-        context.warn(f"skipped {problem}")
-    return table.laws
-
-
-def _law_of(ws: Workspace, request: Request) -> Law:
-    from ..requests import law_by_id
-
-    return law_by_id(_laws(ws), request.law, str(ws.root))
-
-
-def _clock(ws: Workspace, request: Request, as_of: date | None) -> Clock:
-    from ..request_store import closure_days
-    from ..requests import clock
-
-    return clock(request, _law_of(ws, request), as_of or date.today(), closure_days(ws))
+def _warn(lines: list[str]) -> None:
+    for line in lines:
+        context.warn(line)
 
 
 def run_draft(args: argparse.Namespace) -> int:
-    from ..bank import placeholder_values, tailor
-    from ..letters import request_letter
-    from ..model import Request
-    from ..requests import find_law, law_by_id
+    from ..actions.requests import draft_request
 
-    ws = context.open_workspace(args)
-    meeting = ws.meeting(args.meeting_id)
-    settings = ws.settings()
-    laws = _laws(ws)
-    law = (
-        law_by_id(laws, args.law, str(ws.root)) if args.law else find_law(laws, settings.state, str(ws.root))
+    drafted = draft_request(
+        context.open_workspace(args),
+        args.meeting_id,
+        args.question_ids,
+        on=args.on or date.today(),
+        lang=args.lang,
+        agency=args.agency,
+        law_id=args.law,
+        records_from=args.records_from,
+        records_to=args.records_to,
     )
-    lang = args.lang or (meeting.language if meeting.language in ("en", "es") else "en")
-    values = placeholder_values(settings, meeting, lang)
-    if args.agency:
-        values["agency"] = args.agency.strip()
-    agency = values.get("agency", "")
-    if not agency:
-        raise UsageError("name the agency: --agency NAME, or set `agency:` in the workspace settings")
-    qids = args.question_ids or _dodged(ws, meeting.id, [e.question for e in meeting.agenda])
-    if not qids:
-        raise MeetingkitError(
-            f"no question at {meeting.id} was answered deflected, declined or partial; "
-            f"name the questions: `meetingkit request draft {meeting.id} QUESTION_ID…`"
-        )
-    bank = context.bank_of(ws)
-    records: list[str] = []
-    for qid in qids:
-        question = bank.get(qid)
-        text = question.texts.get(lang) or question.texts.get("en")
-        records += [tailor(r, values).text for r in (text.records if text else []) if r not in records]
-    if not records:
-        raise MeetingkitError(f"the bank lists no records to request for {', '.join(qids)}")
-    today = args.on or date.today()
-    store = _store(ws)
-    request = Request(
-        id=store.new_id(agency, today),
-        meeting=meeting.id,
-        questions=list(qids),
-        agency=agency,
-        law=law.id,
-        language=lang,
-        records=records,
-        records_from=date(today.year - 1, 1, 1),
-        records_to=today,
-        drafted=today,
-    )
-    store.save(request)
-    print(store.write_letter(request.id, "request", request_letter(request, law, settings, today)))
-    if not law.verified:
-        context.warn(
-            f"the law table marks {law.id} ({law.name}) unverified: check the citation before sending"
-        )
+    print(drafted.letter)
+    _warn(drafted.warnings)
     return 0
-
-
-def _dodged(ws: Workspace, meeting_id: str, agenda: list[str]) -> list[str]:
-    """Questions answered deflected, declined or partial, in agenda order."""
-    loaded = ws.answers(meeting_id)
-    for problem in loaded.problems:
-        context.warn(f"skipped {problem}")
-    found = [a.question for a in loaded.records if a.status in DODGED]
-    order = {qid: n for n, qid in enumerate(agenda)}
-    return sorted(found, key=lambda q: (order.get(q, len(order)), q))
 
 
 def load_rows(ws: Workspace, as_of: date) -> tuple[list[RequestRow], bool]:
     """Every request with its clock, warning about unreadable files; (rows, any request left out)."""
-    from ..actions.report import request_rows_of
+    from ..actions.requests import list_requests
 
-    rows, skipped, left_out = request_rows_of(ws, as_of)
-    for line in skipped:
-        context.warn(f"skipped {line}")
-    return rows, left_out
+    listed = list_requests(ws, as_of)
+    _warn([f"skipped {line}" for line in listed.skipped])
+    return listed.rows, listed.left_out
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -208,60 +146,49 @@ def _shown(text: str) -> str:
 
 def _line(row: RequestRow) -> str:
     """Two lines per request: its id, then where it stands."""
-    c, r = row.clock, row.request
-    filed = f"filed on {c.filed.isoformat()}" if c.filed else "not filed"
-    if c.due is not None:
-        when = f"due {c.due.isoformat()} ({c.deadline_days} {c.unit} days)"
-    elif c.follow_up is not None:
-        when = f"no legal deadline, follow up {c.follow_up.isoformat()}"
-    else:
-        when = "no legal deadline" if c.unit == "none" else "no due date yet"
-    late = f"  OVERDUE {c.days_overdue} {c.unit} days" if c.overdue else ""
-    paused = f" (clock paused since {c.paused_since.isoformat()})" if c.paused_since else ""
-    return f"{r.id}\n    {c.status}{paused}, {filed}, {when}{late}: {_shown(f'{r.agency} — {row.law.name}')}"
+    from ..requests import where_it_stands
+
+    r = row.request
+    return f"{r.id}\n    {where_it_stands(row.clock)}: {_shown(f'{r.agency} — {row.law.name}')}"
 
 
 def run_update(args: argparse.Namespace) -> int:
-    from ..model import Received
-    from ..requests import add_change
+    from ..actions.requests import log_change
 
-    ws = context.open_workspace(args)
     on = args.on or date.today()
-
-    def change(request: Request) -> None:
-        add_change(request, args.status, on, args.note.strip(), args.evidence.strip())
-        if args.tracking is not None:
-            request.tracking = args.tracking.strip()
-        if args.method is not None:
-            request.method = args.method.strip()
-        if args.received:
-            request.received.append(Received(on=on, what=args.received.strip(), kept_at=args.kept_at.strip()))
-
-    if args.kept_at and not args.received:
-        raise UsageError("--kept-at goes with --received: say what was received")
-    request = _store(ws).update(args.request_id, change)
-    c = _clock(ws, request, on)
-    due = f"; due {c.due.isoformat()}" if c.due else ""
-    print(f"{request.id}: {request.status} on {on.isoformat()}{due}")
+    logged = log_change(
+        context.open_workspace(args),
+        args.request_id,
+        args.status,
+        on,
+        note=args.note,
+        evidence=args.evidence,
+        tracking=args.tracking,
+        method=args.method,
+        received=args.received,
+        kept_at=args.kept_at,
+    )
+    due = f"; due {logged.clock.due.isoformat()}" if logged.clock.due else ""
+    print(f"{logged.request.id}: {logged.request.status} on {on.isoformat()}{due}")
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from ..requests import RequestRow
+    from ..actions.requests import show_request
 
-    ws = context.open_workspace(args)
-    store = _store(ws)
-    request = store.read(args.request_id)
-    row = RequestRow(_clock(ws, request, args.as_of))
+    shown = show_request(context.open_workspace(args), args.request_id, args.as_of or date.today())
+    row, request = shown.row, shown.request
     if args.json:
         context.print_json(row.as_json() | {"citation": row.law.citation})
         return 0
+    from ..requests import deadline_text
+
     law, c = row.law, row.clock
     out = [
         f"{request.id}: {c.status}",
         f"  agency: {request.agency}",
         f"  law: {law.name} ({law.citation}){'' if law.verified else ' [unverified]'}",
-        f"  deadline: {_deadline(law)}",
+        f"  deadline: {deadline_text(law)}",
         "  " + _line(row).split("\n", 1)[1].strip(),
     ]
     out += [f"  method: {request.method}"] * bool(request.method)
@@ -278,70 +205,33 @@ def run_show(args: argparse.Namespace) -> int:
         out.append(
             f"  received {got.on.isoformat()}: {got.what}" + (f" (kept at {got.kept_at})" * bool(got.kept_at))
         )
-    for which in LETTERS:
-        path = store.letter_path(request.id, which)
-        if path.exists():
-            out.append(f"  {which} letter: {path}")
+    out += [f"  {which} letter: {path}" for which, path in shown.letters.items()]
     print("\n".join(_shown(line) for line in out))
     return 0
 
 
-def _deadline(law: Law) -> str:
-    d = law.deadline
-    said = f" — “{d.words}”" if d.words else ""
-    where = f" ({d.section})" if d.section else ""
-    if d.unit == "none":
-        return f"none fixed{said}{where}"
-    return f"{d.days} {d.unit} days{': ' + d.what if d.what else ''}{where}"
-
-
 def run_next_letter(args: argparse.Namespace) -> int:
-    from ..letters import appeal_letter, followup_letter
+    from ..actions.requests import next_letter
 
     ws = context.open_workspace(args)
-    store = _store(ws)
-    path = store.letter_path(args.request_id, args.letter)
-    request = store.read(args.request_id)
-    if path.exists():
-        print(path)
+    drafted = next_letter(ws, args.request_id, args.letter, args.as_of or date.today())
+    print(drafted.path)
+    if drafted.existed:
         context.warn(f"the {args.letter} letter exists; it was left as it is (delete it to draft a new one)")
-        return 0
-    c = _clock(ws, request, args.as_of)
-    write = followup_letter if args.letter == "followup" else appeal_letter
-    print(store.write_letter(request.id, args.letter, write(c, ws.settings())))
     return 0
 
 
 def run_print(args: argparse.Namespace) -> int:
-    from ..atomic import output_file, write_bytes
+    from ..actions.requests import print_letter
 
-    ws = context.open_workspace(args)
-    store = _store(ws)
-    request = store.read(args.request_id)
-    target = output_file(args.output, ".pdf", ws.root)
-    path = store.letter_path(request.id, args.letter)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        how = "draft" if args.letter == "request" else args.letter
-        raise MeetingkitError(
-            f"no {args.letter} letter for {request.id} ({path} is missing); "
-            f"draft it with `meetingkit request {how} {request.id}`"
-        ) from None
-    except UnicodeDecodeError:
-        raise MeetingkitError(f"{path} is not UTF-8 text; save it as UTF-8") from None
-    settings = ws.settings()
-    from ..printing.fonts import font_file
-    from ..printing.request_letter import letter_pdf
-
-    data = letter_pdf(
-        text,
-        request,
-        settings,
+    written = print_letter(
+        context.open_workspace(args),
+        args.request_id,
+        Path(args.output),
+        which=args.letter,
         paper=args.paper,
-        font=font_file(args.font, settings.font, ws.root),
+        font=args.font,
         large_print=args.large_print,
     )
-    write_bytes(target, data)
-    print(target)
+    print(written)
     return 0

@@ -386,19 +386,6 @@ class MeetingkitApp(App[int]):
     def report(self, error: MeetingkitError, title: str = "Not done") -> None:
         self.notify(self.shorten(str(error)), title=title, severity="error", timeout=12, markup=False)
 
-    def attempt(self, write: Callable[[], object], reload: Callable[[], None]) -> bool:
-        """Run a save; when it is refused, say why (offering ``reload`` when the
-        file changed on disk) instead of letting the error escape."""
-        try:
-            write()
-        except ConflictError as error:
-            self.offer_reload(error, reload)
-            return False
-        except MeetingkitError as error:
-            self.report(error)
-            return False
-        return True
-
     def offer_reload(self, error: ConflictError, reload: Callable[[], None]) -> None:
         """A save refused because the file changed on disk: say so, offer to reload."""
         self.push_screen(
