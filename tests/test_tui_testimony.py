@@ -44,8 +44,8 @@ def test_typed_testimony_is_saved_and_the_time_label_changes(demo_ws: Workspace)
         assert label.has_class(f"state-{expected.state}")
         assert "unsaved changes" in shown(screen.query_one("#t-file"))
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "· saved" in shown(screen.query_one("#t-file"))
+        await until(pilot, lambda: "· saved" in shown(screen.query_one("#t-file")))
+        assert path.read_text() != before
 
     drive(demo_ws.root, steps)
     after = path.read_text()

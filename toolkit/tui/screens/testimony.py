@@ -50,6 +50,8 @@ class Buffer:
     text: str
     saved_text: str
     autosaver: Autosaver
+    writing: int = 0
+    """Saves of this text still in the queue: the header says "saving…" until they land."""
 
     @property
     def dirty(self) -> bool:
@@ -189,7 +191,12 @@ the left (escape gets you there from the editor; enter opens one), then type.
         if buffer is None:
             return
         path = self.session.relative(self.session.testimony_path(buffer.meeting_id, buffer.speaker))
-        state = "● unsaved changes" if buffer.dirty else ("saved" if buffer.saved else "not saved yet")
+        if buffer.dirty:
+            state = "● unsaved changes"
+        elif buffer.writing:
+            state = "saving…"
+        else:
+            state = "saved" if buffer.saved else "not saved yet"
         self.query_one("#t-file", Static).update(
             f"[b]{literal(buffer.speaker)}[/b] · {state} · {literal(path)}"
         )
@@ -330,8 +337,10 @@ the left (escape gets you there from the editor; enter opens one), then type.
         was_saved, was_text = buffer.saved, buffer.saved_text
         buffer.saved, buffer.saved_text = record, record.text
         session = self.session
+        buffer.writing += 1
 
         def saved(written: Testimony) -> None:
+            buffer.writing -= 1
             if buffer.saved is record:
                 buffer.saved = written
                 if not buffer.dirty:
@@ -341,6 +350,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
             self.recount()
 
         def refused() -> None:
+            buffer.writing -= 1
             if buffer.saved is record:  # nothing newer was saved since: the text is unsaved again
                 buffer.saved, buffer.saved_text = was_saved, was_text
             self.recount()
