@@ -16,8 +16,8 @@ async def new_request(pilot):  # type: ignore[no-untyped-def]
 
 
 def test_new_request_form_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, new_request)
+    assert snap_small(snap_compare, demo_ws, new_request, shows="RequestForm")
 
 
 def test_new_request_form_80x24_last_field(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, new_request, *["tab"] * 7)
+    assert snap_small(snap_compare, demo_ws, new_request, *["tab"] * 7, shows="RequestForm")

@@ -64,16 +64,16 @@ def test_print_mode(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[n
 SMALL = (80, 24)
 
 
-def snap_small(snap_compare, ws: Workspace, open_it, *keys: str, held: bool = False) -> bool:  # type: ignore[no-untyped-def]
-    """At 80x24: open the demo, ``open_it(pilot)`` a form or dialog, press ``keys``."""
+def snap_small(snap_compare, ws: Workspace, open_it, *keys: str, shows: str, held: bool = False) -> bool:  # type: ignore[no-untyped-def]
+    """At 80x24: open the workspace, ``open_it(pilot)`` the form or dialog named ``shows``
+    (its class: tests/test_tui_dialog_snapshots.py checks every one has a picture), press ``keys``."""
 
     async def run_before(pilot):  # type: ignore[no-untyped-def]
         await until(pilot, lambda: pilot.app.ready)
         if held:
             pilot.app.open_meeting(ws.meetings().records[0].id)
-        before = pilot.app.screen
         await open_it(pilot)
-        await until(pilot, lambda: pilot.app.screen is not before and pilot.app.screen.is_mounted)
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == shows and pilot.app.screen.is_mounted)
         await pilot.pause()
         await pilot.press(*keys)
         await pilot.pause()
@@ -93,7 +93,9 @@ async def settings(pilot):  # type: ignore[no-untyped-def]
 
 
 def test_settings_form_80x24_last_field(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, settings, *["shift+tab"] * 3)  # back past Close and Save
+    assert snap_small(
+        snap_compare, demo_ws, settings, *["shift+tab"] * 3, shows="SettingsForm"
+    )  # back past Close and Save
 
 
 async def official(pilot):  # type: ignore[no-untyped-def]
@@ -106,39 +108,39 @@ async def official(pilot):  # type: ignore[no-untyped-def]
 
 
 def test_official_form_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, official)
+    assert snap_small(snap_compare, demo_ws, official, shows="OfficialForm")
 
 
 def test_new_meeting_form_80x24_notes(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, press("n"), *["tab"] * 8)
+    assert snap_small(snap_compare, demo_ws, press("n"), *["tab"] * 8, shows="MeetingForm")
 
 
 def test_planner_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, press("p"), held=True)
+    assert snap_small(snap_compare, demo_ws, press("p"), shows="PlannerScreen", held=True)
 
 
 def test_speaker_form_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, press("3", "ctrl+n"), held=True)
+    assert snap_small(snap_compare, demo_ws, press("3", "ctrl+n"), shows="SpeakerForm", held=True)
 
 
 def test_tailor_form_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, press("1", "t"))
+    assert snap_small(snap_compare, demo_ws, press("1", "t"), shows="TailorScreen")
 
 
 def test_promise_form_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, press("4", "ctrl+n"), held=True)
+    assert snap_small(snap_compare, demo_ws, press("4", "ctrl+n"), shows="PromiseForm", held=True)
 
 
 def test_promise_update_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, press("5", "u"))
+    assert snap_small(snap_compare, demo_ws, press("5", "u"), shows="PromiseUpdate")
 
 
 def test_quit_question_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, press("3", "enter", "x", "ctrl+q"), held=True)
+    assert snap_small(snap_compare, demo_ws, press("3", "enter", "x", "ctrl+q"), shows="Choice", held=True)
 
 
 def test_help_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, press("6", "f1"))
+    assert snap_small(snap_compare, demo_ws, press("6", "f1"), shows="HelpScreen")
 
 
 async def problems_checked(pilot):  # type: ignore[no-untyped-def]
@@ -148,8 +150,8 @@ async def problems_checked(pilot):  # type: ignore[no-untyped-def]
 
 
 def test_problems_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, problems_checked)
+    assert snap_small(snap_compare, demo_ws, problems_checked, shows="ProblemsScreen")
 
 
 def test_meeting_picker_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_small(snap_compare, demo_ws, press("ctrl+g"))
+    assert snap_small(snap_compare, demo_ws, press("ctrl+g"), shows="MeetingPicker")

@@ -12,9 +12,9 @@ import pytest
 from test_tui_support import drive, keys, notices, open_testimony, shown, until
 
 from toolkit.actions.autosave import Autosave
+from toolkit.actions.external_editor import edit_text
 from toolkit.store import Workspace
 from toolkit.testimony import timing
-from toolkit.actions.external_editor import edit_text
 from toolkit.tui.screens import testimony as testimony_screen
 
 

@@ -6,6 +6,7 @@ the front ends can print one clear line instead of a traceback.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 
@@ -69,5 +70,9 @@ class SaveError(MeetingkitError):
 
 def one_line(exc: Exception | str) -> str:
     """The message on one line: a newline or control character typed in an argument (or found in an
-    imported sheet) is shown escaped."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in str(exc))
+    imported sheet) is shown escaped. Spaces stay spaces (Unicode's space separators, which
+    ``str.isprintable`` refuses), the narrow one in US times ("6:30\u202fPM") included."""
+    return "".join(
+        ch if ch.isprintable() or unicodedata.category(ch) == "Zs" else ch.encode("unicode_escape").decode()
+        for ch in str(exc)
+    )
