@@ -8,6 +8,7 @@ the command line) never lose each other's work.
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -58,6 +59,20 @@ def log_answer(
         lambda answer: apply_answer(answer, status, official, said, source, notes),
     )
     return Logged(saved, ws.answer_file(meeting.id, question.id), warnings)
+
+
+def save_edited_answer(ws: Workspace, base: Answer, answer: Answer) -> Answer:
+    """Write ``answer``, a person's edit of ``base`` held on screen, with its promises; returns
+    what was saved.
+
+    The app's way of logging an answer: the form may have been open for minutes, so
+    whatever others saved to the file since ``base`` (the command line, another
+    organizer, an earlier save of the same form still in the queue) is merged in when
+    the changes do not overlap. Raises ConflictError naming the fields both sides changed.
+    """
+    saved = deepcopy(answer)
+    ws.save_answer_merging(base, saved)
+    return saved
 
 
 def add_promise(

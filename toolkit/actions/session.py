@@ -13,7 +13,6 @@ a write succeeded. ``version`` counts changes so screens know when to redraw.
 from __future__ import annotations
 
 import threading
-from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,7 +25,7 @@ from ..locale.dates import format_clock
 from ..model import Answer, Meeting, Promise, Record, Settings, Testimony
 from ..store import Workspace
 from . import requests
-from .answers import add_promise, delete_promise, update_promise
+from .answers import add_promise, delete_promise, save_edited_answer, update_promise
 from .autosave import Autosave
 from .delete import Removal, plan_meeting_removal, remove_meeting
 
@@ -323,17 +322,9 @@ class Session:
         self.version += 1
 
     def write_answer(self, answer: Answer, base: Answer) -> Answer:
-        """Write ``answer``, an edit of ``base`` (the answer it was built from), with its promises;
-        returns what was saved (blocking).
-
-        If the file changed since ``base`` (someone else saved it, or an earlier
-        save of this app still in the queue), the changes that do not overlap
-        are merged, so the result may hold more than ``answer``. Raises
-        ConflictError naming the fields both sides changed.
-        """
-        saved = deepcopy(answer)
-        self.ws.save_answer_merging(base, saved)
-        return saved
+        """Write ``answer``, an edit of ``base``, merged with what others saved meanwhile
+        (blocking); returns what was saved."""
+        return save_edited_answer(self.ws, base, answer)
 
     def add_promise(
         self, meeting_id: str, question_id: str, what: str, due: date | None, official: str, note: str
