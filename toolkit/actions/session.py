@@ -131,11 +131,12 @@ class Session:
         line = ice_line(match_workspace(self.root, self.settings), self.today)
         return one_line(line) if line else None
 
-    def import_sheet(self, typed: str) -> Imported:
-        """Read and save one downloaded sheet (a path as typed, from the workspace)."""
+    def import_sheet(self, typed: str, as_of: date | None = None, *, replace: bool = False) -> Imported:
+        """Read and save one downloaded sheet (a path as typed, from the workspace), dated
+        ``as_of`` when its name is not; ``replace`` a different one of that day."""
         from .ice import import_sheets
 
-        [done] = import_sheets(self.ws, [self.root / Path(typed).expanduser()])
+        [done] = import_sheets(self.ws, [self.root / Path(typed).expanduser()], as_of, replace=replace)
         return done
 
     # --- deleting ---------------------------------------------------------------
@@ -304,11 +305,19 @@ class Session:
         return saved
 
     def add_promise(
-        self, meeting_id: str, question_id: str, what: str, due: date | None, official: str, note: str
+        self,
+        meeting_id: str,
+        question_id: str,
+        what: str,
+        due: date | None,
+        official: str,
+        note: str,
+        on: date | None = None,
     ) -> tuple[Promise, Answer]:
-        """Record a promise made at the meeting (blocking); the promise and its answer as saved."""
+        """Record a promise made at the meeting, or ``on`` a later day (blocking); the
+        promise and its answer as saved."""
         return add_promise(
-            self.ws, self.bank, meeting_id, question_id, what, due=due, official=official, note=note
+            self.ws, self.bank, meeting_id, question_id, what, due=due, official=official, on=on, note=note
         )
 
     def update_promise(
@@ -357,6 +366,13 @@ class Session:
         from .ice_lookup import compare
 
         return compare(library(self.root), state)
+
+    # --- what the command line does that the app did too (issue 11's last gaps) ---
+
+    def testimonies(self, meeting_id: str) -> list[Testimony]:
+        """Every speaker's testimony for the meeting as saved, for their times in the list
+        (``testimony time``); files that cannot be read are left out (``check`` names them)."""
+        return self.ws.testimonies(meeting_id).records
 
 
 class Revisions:

@@ -1,5 +1,6 @@
 """Testimony mode: one editor per speaker, the spoken time against the limit
-as you type, a rehearsal stopwatch, your own $EDITOR, and the speaker copy.
+as you type (and every speaker's in the list, like ``testimony time``), a
+rehearsal stopwatch, your own $EDITOR, and the speaker copy.
 
 Each speaker's text lives in a buffer until saved, so switching speakers or
 meetings never drops a word; buffers are autosaved every few seconds. The
@@ -24,7 +25,7 @@ from textual.widgets.option_list import Option
 from ...actions.printjob import PrintJob, default_folder
 from ...errors import MeetingkitError
 from ...model import Meeting, Testimony
-from ...testimony import draft, timing
+from ...testimony import Timing, draft, mmss, timing
 from ..markup import literal
 from ..print_tasks import start_print
 from ..saving import SaveJob
@@ -65,6 +66,7 @@ class TestimonyScreen(ModeScreen):
         Binding("ctrl+s", "save", "Save", id="testimony.save"),
         Binding("ctrl+t", "template", "Template", id="testimony.template"),
         Binding("ctrl+n", "new_speaker", "New speaker", id="testimony.new_speaker"),
+        Binding("f2", "speaker_details", "Neighbourhood", id="testimony.speaker"),
         Binding("ctrl+r", "stopwatch", "Rehearse", id="testimony.stopwatch"),
         Binding("ctrl+l", "reset_stopwatch", "Reset stopwatch", id="testimony.reset_stopwatch", show=False),
         Binding("ctrl+o", "editor", "$EDITOR", id="testimony.editor"),
@@ -74,13 +76,15 @@ class TestimonyScreen(ModeScreen):
     HELP = """\
 Each speaker has their own text for the meeting you work on. Pick a speaker on
 the left (escape gets you there from the editor; enter opens one), then type.
+Under each name: their spoken time against the limit, and by how much it is over.
 
 • Beside the editor: the words, the spoken time at your speaking rate, and the
   limit; green while it fits, amber when close, red when over, with how many
   words to cut. Lines like [$accent]<!-- hint -->[/] are not counted or printed.
 • [b]ctrl+t[/b] inserts the template: greeting, name and neighbourhood, the
   concern, this speaker's questions, the ask, thanks. If the record has open
-  promises or dodged questions from earlier meetings, you can start from those.
+  promises or dodged questions from earlier meetings, you can start from those,
+  as of the meeting's day or another day (what was still owed then).
 • [b]ctrl+s[/b] saves to [$accent]testimony/<meeting>/<speaker>.md[/], a plain text file.
   While you type, a draft is also kept every few seconds, so a crash loses
   seconds; it is offered back next time.
@@ -90,7 +94,8 @@ the left (escape gets you there from the editor; enter opens one), then type.
   comes back here.
 • [b]F8[/b] prints the speaker copy (large type, time at the top) to the
   workspace's print folder.
-• [b]ctrl+n[/b] adds a speaker.
+• [b]ctrl+n[/b] adds a speaker; [b]F2[/b] sets where the highlighted one lives (said in
+  the template's introduction), also for speakers the planner assigned.
 """
 
     def __init__(self) -> None:
@@ -98,6 +103,10 @@ the left (escape gets you there from the editor; enter opens one), then type.
         self.buffers: dict[tuple[str, str], Buffer] = {}
         self.active: Buffer | None = None
         self._recount: Timer | None = None
+        self._on_disk: dict[tuple[str, str], str] = {}
+        """Each speaker's text as saved, for the time under their name (read when the list is drawn)."""
+        self._times: dict[tuple[str, str], tuple[str, float, int, Timing]] = {}
+        """Each speaker's last count, with the text, limit and rate it was counted for."""
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="t-main"):
@@ -128,6 +137,8 @@ the left (escape gets you there from the editor; enter opens one), then type.
         self.pull_text()
         meeting = self.meeting
         names = self.speaker_names(meeting)
+        if meeting is not None:
+            self._on_disk = {(meeting.id, t.speaker): t.text for t in self.session.testimonies(meeting.id)}
         listing = self.query_one("#t-speakers", OptionList)
         with self.prevent(OptionList.OptionHighlighted):
             listing.clear_options()
@@ -154,10 +165,24 @@ the left (escape gets you there from the editor; enter opens one), then type.
         return names
 
     def speaker_label(self, meeting: Meeting | None, name: str) -> str:
-        buffer = self.buffers.get((meeting.id, name)) if meeting else None
-        if buffer is not None and buffer.dirty:
-            return f"● {name}"
-        return f"  {name}"
+        """The name (● when unsaved), and under it the time as typed against the limit."""
+        if meeting is None:
+            return f"  {name}"
+        buffer = self.buffers.get((meeting.id, name))
+        mark = "●" if buffer is not None and buffer.dirty else " "
+        text = buffer.text if buffer is not None else self._on_disk.get((meeting.id, name), "")
+        return f"{mark} {name}\n  {spoken(self.time_of(meeting, name, text))}"
+
+    def time_of(self, meeting: Meeting, name: str, text: str) -> Timing:
+        """The text's spoken time, counted again only when it changed (the list redraws
+        every speaker's after each pause in typing; only the one typed into changed)."""
+        wpm = self.session.settings.wpm
+        kept = self._times.get((meeting.id, name))
+        if kept is not None and kept[:3] == (text, meeting.minutes, wpm):
+            return kept[3]
+        result = timing(text, meeting.minutes, wpm)
+        self._times[(meeting.id, name)] = (text, meeting.minutes, wpm, result)
+        return result
 
     def refresh_labels(self) -> None:
         listing = self.query_one("#t-speakers", OptionList)
@@ -190,8 +215,9 @@ the left (escape gets you there from the editor; enter opens one), then type.
             return
         path = self.session.relative(self.session.testimony_path(buffer.meeting_id, buffer.speaker))
         state = "● unsaved changes" if buffer.dirty else ("saved" if buffer.saved else "not saved yet")
+        hood = f" ({literal(buffer.neighbourhood)})" if buffer.neighbourhood else ""
         self.query_one("#t-file", Static).update(
-            f"[b]{literal(buffer.speaker)}[/b] · {state} · {literal(path)}"
+            f"[b]{literal(buffer.speaker)}[/b]{hood} · {state} · {literal(path)}"
         )
 
     def recount(self) -> None:
@@ -204,8 +230,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
         if meeting is None or self.active is None:
             panel.show(None)
             return
-        wpm = self.session.settings.wpm
-        result = timing(self.active.text, meeting.minutes, wpm)
+        result = self.time_of(meeting, self.active.speaker, self.active.text)
         panel.show(result)
         watch.set_limit(result.limit_seconds)
         self.show_header()
@@ -323,12 +348,20 @@ the left (escape gets you there from the editor; enter opens one), then type.
         if buffer is None:
             return True
         self.pull_text()
-        base = buffer.saved or Testimony(
+        self.write(buffer, self.record_of(buffer).evolve(text=buffer.text))
+        return True
+
+    def record_of(self, buffer: Buffer) -> Testimony:
+        """The speaker's testimony as last saved (a new one when there is no file yet)."""
+        return buffer.saved or Testimony(
             meeting=buffer.meeting_id, speaker=buffer.speaker, neighbourhood=buffer.neighbourhood
         )
-        record = base.evolve(text=buffer.text)
-        was_saved, was_text = buffer.saved, buffer.saved_text
-        buffer.saved, buffer.saved_text = record, record.text
+
+    def write(self, buffer: Buffer, record: Testimony) -> None:
+        """Save ``record`` as the buffer's file through the save queue; a refused save
+        leaves the buffer as it was before."""
+        was_saved, was_text, was_hood = buffer.saved, buffer.saved_text, buffer.neighbourhood
+        buffer.saved, buffer.saved_text, buffer.neighbourhood = record, record.text, record.neighbourhood
         session = self.session
 
         def saved(written: Testimony) -> None:
@@ -342,7 +375,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
 
         def refused() -> None:
             if buffer.saved is record:  # nothing newer was saved since: the text is unsaved again
-                buffer.saved, buffer.saved_text = was_saved, was_text
+                buffer.saved, buffer.saved_text, buffer.neighbourhood = was_saved, was_text, was_hood
             self.recount()
 
         self.mk.saver.save(
@@ -356,7 +389,6 @@ the left (escape gets you there from the editor; enter opens one), then type.
             )
         )
         self.recount()
-        return True
 
     def reload(self, buffer: Buffer) -> None:
         """Take the file as it is on disk; the typed text stays in the autosave."""
@@ -369,6 +401,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
         buffer.saved = saved
         buffer.text = buffer.saved_text = saved.text if saved else ""
         if saved is not None:
+            buffer.neighbourhood = saved.neighbourhood
             self.session.forget_written(saved)
         if buffer is self.active:
             self.show_buffer()
@@ -407,6 +440,24 @@ the left (escape gets you there from the editor; enter opens one), then type.
         self.refresh_view()
         self.query_one("#t-editor").focus()
 
+    def action_speaker_details(self) -> None:
+        """Where the highlighted speaker lives, for one already on the list (``--neighbourhood``)."""
+        from .speaker_form import SpeakerForm
+
+        buffer = self.active
+        if buffer is None:
+            self.notify("Choose or add a speaker first (ctrl+n).", severity="warning")
+            return
+        form = SpeakerForm(
+            f"About {buffer.speaker}", buffer.speaker, [], buffer.neighbourhood, fixed_name=True
+        )
+        self.app.push_screen(form, lambda answer: self.set_neighbourhood(buffer, answer))
+
+    def set_neighbourhood(self, buffer: Buffer, answer: tuple[str, str] | None) -> None:
+        """Save the neighbourhood to the speaker's file at once; typed text stays as it is (unsaved)."""
+        if answer is not None and answer[1] != buffer.neighbourhood:
+            self.write(buffer, self.record_of(buffer).evolve(neighbourhood=answer[1]))
+
     def action_template(self) -> None:
         buffer, meeting = self.active, self.meeting
         if buffer is None or meeting is None:
@@ -416,38 +467,60 @@ the left (escape gets you there from the editor; enter opens one), then type.
         follow = self.follow_up(meeting)
         options = [Pick("p", "Plain template", "plain", "primary")]
         if follow:
-            options.append(Pick("f", f"Follow up the record ({len(follow)} items)", "follow"))
+            options.append(Pick("f", f"Follow up, {len(follow)} items", "follow"))
+            options.append(Pick("d", "Follow up as of a day", "as-of"))
         if not buffer.text.strip() and not follow:
             self.insert_template("plain")
             return
         warning = "It replaces the text in the editor (ctrl+z undoes). " if buffer.text.strip() else ""
         message = warning + (
             "The follow-up template adds one sentence for each promise still owed and each "
-            "question dodged at earlier meetings."
+            "question dodged at earlier meetings, as of the meeting's day (or another day you give)."
             if follow
             else ""
         )
         options.append(Pick("c", "Cancel", "cancel"))
         self.app.push_screen(
             Choice("Insert the template?", message.strip() or "Insert it?", options),
-            lambda choice: self.insert_template(choice) if choice in ("plain", "follow") else None,
+            self.template_chosen,
         )
 
-    def follow_up(self, meeting: Meeting) -> list[str]:
+    def template_chosen(self, choice: str | None) -> None:
+        from ..validators import parse_date
+        from .one_field import OneField
+
+        meeting = self.meeting
+        if choice in ("plain", "follow"):
+            self.insert_template(choice)
+        elif choice == "as-of" and meeting is not None:
+            self.app.push_screen(
+                OneField(
+                    "Follow up as of a day",
+                    "As of (YYYY-MM-DD)",
+                    meeting.date.isoformat(),
+                    "What was still owed, overdue or dodged on this day. The meeting is on "
+                    f"{meeting.date.isoformat()}; today is {self.session.today.isoformat()}.",
+                    parse_date,
+                ),
+                lambda typed: self.insert_template("follow", parse_date(typed)) if typed else None,
+            )
+
+    def follow_up(self, meeting: Meeting, as_of: date | None = None) -> list[str]:
+        """What is still open from earlier meetings, as of ``as_of`` (default: the meeting's
+        day), like ``testimony draft --follow-up --as-of``."""
         try:
             from ...followup import follow_up_paragraphs
         except ImportError:
             return []
         session = self.session
         earlier = [m for m in session.meetings if m.date < meeting.date]
-        as_of: date = meeting.date
-        return follow_up_paragraphs(meeting, earlier, session.answers, session.bank, as_of)
+        return follow_up_paragraphs(meeting, earlier, session.answers, session.bank, as_of or meeting.date)
 
-    def insert_template(self, kind: str) -> None:
+    def insert_template(self, kind: str, as_of: date | None = None) -> None:
         buffer, meeting = self.active, self.meeting
         if buffer is None or meeting is None:
             return
-        extra = self.follow_up(meeting) if kind == "follow" else []
+        extra = self.follow_up(meeting, as_of) if kind == "follow" else []
         try:
             text = draft(
                 meeting, self.session.settings, self.session.bank, buffer.speaker, buffer.neighbourhood, extra
@@ -494,3 +567,11 @@ the left (escape gets you there from the editor; enter opens one), then type.
         path = default_folder(self.session) / job.file_name()
         self.notify(f"Printing the speaker copy of {buffer.speaker}…", markup=False)
         start_print(self, self.session, job, path)
+
+
+def spoken(result: Timing) -> str:
+    """The time against the limit in words (not colour alone): "1:45 / 2:00", "over by 0:09"."""
+    shown = f"{mmss(result.seconds)} / {mmss(result.limit_seconds)}"
+    if result.state == "over":
+        return f"{shown}, over by {mmss(result.seconds - result.limit_seconds)}"
+    return f"{shown}, close" if result.state == "close" else shown
