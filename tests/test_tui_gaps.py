@@ -42,7 +42,8 @@ def test_a_promise_made_after_the_meeting_keeps_its_day_and_impossible_dates_are
         await pilot.pause()
         assert "before the meeting (2026-12-09)" in shown(form.query_one("#pf-on-error"))
         await pilot.press("ctrl+s")
-        assert pilot.app.screen is form and "Some fields need fixing first (shown in red)." in notices(pilot.app)
+        assert pilot.app.screen is form
+        assert "Some fields need fixing first (shown in red)." in notices(pilot.app)
         await retype(pilot, "2026-12-12")
         await pilot.press("shift+tab")
         await keys(pilot, "2026-12-10")
