@@ -205,7 +205,9 @@ def test_a_listed_speakers_neighbourhood_is_set_and_saved_to_the_testimony_file(
     assert "Still typing" not in saved.text
 
 
-def test_the_follow_up_template_as_of_another_day(demo_ws: Workspace) -> None:
+def test_the_follow_up_template_as_of_another_day_is_the_command_lines_draft(
+    demo_ws: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
     upcoming = demo_ws.meetings().records[-1]
 
     async def steps(pilot):  # type: ignore[no-untyped-def]
@@ -232,3 +234,18 @@ def test_the_follow_up_template_as_of_another_day(demo_ws: Workspace) -> None:
     drive(demo_ws.root, steps)
     saved = demo_ws.testimony(upcoming.id, "Rosa Diaz")
     assert saved is not None and "From the record as of November 10, 2026" in saved.text
+    demo_ws.testimony_path(upcoming.id, "Rosa Diaz").unlink()
+    args = [
+        "testimony",
+        "draft",
+        upcoming.id,
+        "--speaker",
+        "Rosa Diaz",
+        "--follow-up",
+        "--as-of",
+        "2026-11-10",
+    ]
+    assert main([*args, "--workspace", str(demo_ws.root)]) == 0
+    capsys.readouterr()
+    drafted = demo_ws.testimony(upcoming.id, "Rosa Diaz")
+    assert drafted is not None and drafted.text == saved.text, "the app drafts what the command line does"

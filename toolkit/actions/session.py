@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..requests import RequestRow
     from .ice import Imported
     from .ice_lookup import Comparison
+    from .testimony_draft import Drafted
 
 R = TypeVar("R", bound=Record)
 
@@ -373,6 +374,21 @@ class Session:
         """Every speaker's testimony for the meeting as saved, for their times in the list
         (``testimony time``); files that cannot be read are left out (``check`` names them)."""
         return self.ws.testimonies(meeting_id).records
+
+    def draft_testimony(
+        self,
+        meeting: Meeting,
+        speaker: str,
+        neighbourhood: str,
+        *,
+        follow_up: bool = False,
+        as_of: date | None = None,
+    ) -> Drafted:
+        """``testimony draft``'s text, not saved (blocking: reads the record, requests and
+        ICE's sheets); with ``follow_up`` what is open as of ``as_of`` (the meeting's day)."""
+        from .testimony_draft import draft_testimony
+
+        return draft_testimony(self.ws, meeting, speaker, neighbourhood, follow_up=follow_up, as_of=as_of)
 
 
 class Revisions:

@@ -86,7 +86,8 @@ already on the agenda, with their place in it.
 • [b]l[/b] shows the other language.
 • The 287(g) question shows what ICE's own list says about your agency, with the
   list's date. [b]i[/b] imports a newer sheet you downloaded from ice.gov (type the
-  file's path), as `meetingkit ice import` does.
+  file's path, its date when the name has none, and whether it replaces another
+  sheet of that day), as `meetingkit ice import` does.
 """
 
     def __init__(self) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -23,9 +24,10 @@ from textual.widgets import Button, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ...actions.printjob import PrintJob, default_folder
+from ...actions.testimony_draft import Drafted
 from ...errors import MeetingkitError
 from ...model import Meeting, Testimony
-from ...testimony import Timing, draft, mmss, timing
+from ...testimony import Timing, mmss, timing
 from ..markup import literal
 from ..print_tasks import start_print
 from ..saving import SaveJob
@@ -82,8 +84,9 @@ Under each name: their spoken time against the limit, and by how much it is over
   limit; green while it fits, amber when close, red when over, with how many
   words to cut. Lines like [$accent]<!-- hint -->[/] are not counted or printed.
 • [b]ctrl+t[/b] inserts the template: greeting, name and neighbourhood, the
-  concern, this speaker's questions, the ask, thanks. If the record has open
-  promises or dodged questions from earlier meetings, you can start from those,
+  concern, this speaker's questions, the ask, thanks: the same text as
+  `meetingkit testimony draft`. If the record has open promises, overdue records
+  requests or dodged questions from earlier meetings, you can start from those,
   as of the meeting's day or another day (what was still owed then).
 • [b]ctrl+s[/b] saves to [$accent]testimony/<meeting>/<speaker>.md[/], a plain text file.
   While you type, a draft is also kept every few seconds, so a crash loses
@@ -464,73 +467,99 @@ Under each name: their spoken time against the limit, and by how much it is over
             self.notify("Choose or add a speaker first (ctrl+n).", severity="warning")
             return
         self.pull_text()
-        follow = self.follow_up(meeting)
+        self.prepare_template(buffer, meeting)
+
+    @work(thread=True, group="template", exit_on_error=False)
+    def prepare_template(self, buffer: Buffer, meeting: Meeting) -> None:
+        """Both drafts in a worker (they read the record, the requests and ICE's sheets),
+        as ``testimony draft`` makes them, with and without ``--follow-up``."""
+        session = self.session
+        try:
+            plain = session.draft_testimony(meeting, buffer.speaker, buffer.neighbourhood)
+            follow = session.draft_testimony(meeting, buffer.speaker, buffer.neighbourhood, follow_up=True)
+        except MeetingkitError as error:
+            self.app.call_from_thread(self.mk.report, error)
+            return
+        self.app.call_from_thread(self.offer_template, buffer, meeting, plain, follow)
+
+    def offer_template(self, buffer: Buffer, meeting: Meeting, plain: Drafted, follow: Drafted) -> None:
+        if buffer is not self.active:
+            return
+        self.pull_text()
         options = [Pick("p", "Plain template", "plain", "primary")]
-        if follow:
-            options.append(Pick("f", f"Follow up, {len(follow)} items", "follow"))
+        if follow.followed:
+            options.append(Pick("f", f"Follow up, {follow.followed} items", "follow"))
             options.append(Pick("d", "Follow up as of a day", "as-of"))
-        if not buffer.text.strip() and not follow:
-            self.insert_template("plain")
+        if not buffer.text.strip() and not follow.followed:
+            self.insert_drafted(buffer, plain)
             return
         warning = "It replaces the text in the editor (ctrl+z undoes). " if buffer.text.strip() else ""
         message = warning + (
-            "The follow-up template adds one sentence for each promise still owed and each "
-            "question dodged at earlier meetings, as of the meeting's day (or another day you give)."
-            if follow
+            "The follow-up template adds one sentence for each promise still owed, each records "
+            "request past its deadline and each question dodged at earlier meetings, as of the "
+            "meeting's day (or another day you give)."
+            if follow.followed
             else ""
         )
         options.append(Pick("c", "Cancel", "cancel"))
-        self.app.push_screen(
-            Choice("Insert the template?", message.strip() or "Insert it?", options),
-            self.template_chosen,
-        )
+        chosen = {"plain": plain, "follow": follow}
 
-    def template_chosen(self, choice: str | None) -> None:
+        def picked(choice: str | None) -> None:
+            if choice in chosen:
+                self.insert_drafted(buffer, chosen[choice])
+            elif choice == "as-of":
+                self.ask_as_of(buffer, meeting)
+
+        self.app.push_screen(Choice("Insert the template?", message.strip() or "Insert it?", options), picked)
+
+    def ask_as_of(self, buffer: Buffer, meeting: Meeting) -> None:
         from ..validators import parse_date
         from .one_field import OneField
 
-        meeting = self.meeting
-        if choice in ("plain", "follow"):
-            self.insert_template(choice)
-        elif choice == "as-of" and meeting is not None:
-            self.app.push_screen(
-                OneField(
-                    "Follow up as of a day",
-                    "As of (YYYY-MM-DD)",
-                    meeting.date.isoformat(),
-                    "What was still owed, overdue or dodged on this day. The meeting is on "
-                    f"{meeting.date.isoformat()}; today is {self.session.today.isoformat()}.",
-                    parse_date,
-                ),
-                lambda typed: self.insert_template("follow", parse_date(typed)) if typed else None,
-            )
+        self.app.push_screen(
+            OneField(
+                "Follow up as of a day",
+                "As of (YYYY-MM-DD)",
+                meeting.date.isoformat(),
+                "What was still owed, overdue or dodged on this day. The meeting is on "
+                f"{meeting.date.isoformat()}; today is {self.session.today.isoformat()}.",
+                parse_date,
+            ),
+            lambda typed: self.as_of_typed(buffer, meeting, typed),
+        )
 
-    def follow_up(self, meeting: Meeting, as_of: date | None = None) -> list[str]:
-        """What is still open from earlier meetings, as of ``as_of`` (default: the meeting's
-        day), like ``testimony draft --follow-up --as-of``."""
-        try:
-            from ...followup import follow_up_paragraphs
-        except ImportError:
-            return []
+    def as_of_typed(self, buffer: Buffer, meeting: Meeting, typed: str | None) -> None:
+        from ..validators import parse_date
+
+        if typed:
+            self.draft_as_of(buffer, meeting, parse_date(typed))
+
+    @work(thread=True, group="template", exit_on_error=False)
+    def draft_as_of(self, buffer: Buffer, meeting: Meeting, day: date) -> None:
+        """``testimony draft --follow-up --as-of DAY``, in a worker."""
         session = self.session
-        earlier = [m for m in session.meetings if m.date < meeting.date]
-        return follow_up_paragraphs(meeting, earlier, session.answers, session.bank, as_of or meeting.date)
-
-    def insert_template(self, kind: str, as_of: date | None = None) -> None:
-        buffer, meeting = self.active, self.meeting
-        if buffer is None or meeting is None:
-            return
-        extra = self.follow_up(meeting, as_of) if kind == "follow" else []
         try:
-            text = draft(
-                meeting, self.session.settings, self.session.bank, buffer.speaker, buffer.neighbourhood, extra
+            drafted = session.draft_testimony(
+                meeting, buffer.speaker, buffer.neighbourhood, follow_up=True, as_of=day
             )
         except MeetingkitError as error:
-            self.mk.report(error)
+            self.app.call_from_thread(self.mk.report, error)
+            return
+        self.app.call_from_thread(self.insert_drafted, buffer, drafted)
+
+    def insert_drafted(self, buffer: Buffer, drafted: Drafted) -> None:
+        """Put the template in the editor, if the speaker is still the one on screen."""
+        if buffer is not self.active:
             return
         editor = self.query_one("#t-editor", TextArea)
-        editor.replace(text, (0, 0), editor.document.end)
+        editor.replace(drafted.text, (0, 0), editor.document.end)
         editor.focus()
+        if drafted.skipped:
+            self.notify(
+                f"Left out of the follow-up: {len(drafted.skipped)} file(s) that cannot be read "
+                "(F4 lists them).",
+                severity="warning",
+            )
 
     def action_editor(self) -> None:
         from ...actions.external_editor import edit_text
