@@ -368,7 +368,7 @@ class Session:
 
         return compare(library(self.root), state)
 
-    # --- what the command line does that the app did too (issue 11's last gaps) ---
+    # --- the command line's last gaps in the app (issue 11) ---------------------
 
     def testimonies(self, meeting_id: str) -> list[Testimony]:
         """Every speaker's testimony for the meeting as saved, for their times in the list
