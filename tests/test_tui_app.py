@@ -288,7 +288,7 @@ def test_square_brackets_in_names_are_shown_as_typed(demo_ws: Workspace) -> None
     async def steps(pilot):  # type: ignore[no-untyped-def]
         screen = await open_testimony(pilot, held.id)
         prompts = [str(o.prompt) for o in screen.query_one("#t-speakers").options]
-        assert "  Ana [b]Ruiz[/b]" in prompts
+        assert "  Ana [b]Ruiz[/b]\n  0:00 / 2:00" in prompts, "the name as typed, her time under it"
         await pilot.press("escape", "6")
         await until(pilot, lambda: "Council [East] [/]" in shown(pilot.app.screen.query_one("#p-meeting")))
         await pilot.press("ctrl+g")

@@ -164,12 +164,12 @@ def test_a_sheet_imported_from_a_typed_path_is_saved_and_shown(ws: Workspace, tm
         await pilot.pause(0.3)
         assert "ICE's list" not in detail(pilot), "the agency is not on the shipped list"
         await pilot.press("i")
-        pilot.app.screen.query_one("#one-value").value = str(bad)
+        pilot.app.screen.query_one("#ice-path").value = str(bad)
         await pilot.press("enter")
         await until(pilot, lambda: any(n.title == "Not imported" for n in pilot.app._notifications))
         assert list(ws.root.glob("data/**/*.yaml")) == [], "a refused file writes nothing"
         await pilot.press("i")
-        pilot.app.screen.query_one("#one-value").value = str(sheet)
+        pilot.app.screen.query_one("#ice-path").value = str(sheet)
         await pilot.press("enter")
         await until(pilot, lambda: "ICE's list as of 2026-11-01" in detail(pilot))
         assert "Example County Sheriff's Office, Texas: Task Force Model (signed 2026-10-30)" in detail(pilot)

@@ -126,7 +126,8 @@ def test_a_new_speaker_starts_from_the_template(demo_ws: Workspace) -> None:
         await pilot.press("enter")
         await until(pilot, lambda: screen.active is not None and screen.active.speaker == "Rosa Diaz")
         await pilot.press("ctrl+t")
-        await pilot.pause()
+        editor = screen.query_one("#t-editor")
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == "Choice" or bool(editor.text))
         if type(pilot.app.screen).__name__ == "Choice":
             await pilot.press("p")
             await pilot.pause()

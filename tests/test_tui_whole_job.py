@@ -85,7 +85,9 @@ async def before_the_meeting(pilot) -> None:  # type: ignore[no-untyped-def]
 
     await pilot.press("3")  # her testimony, from the template
     await until(pilot, lambda: getattr(app.screen, "active", None) is not None)
-    await pilot.press("enter", "ctrl+t", "ctrl+s")
+    await pilot.press("enter", "ctrl+t")
+    await until(pilot, lambda: "My name is Ana Ruiz" in app.screen.query_one("#t-editor").text)
+    await pilot.press("ctrl+s")
     await until(pilot, lambda: any(n.startswith("Saved testimony/") for n in notices(app)))
 
     await pilot.press("escape", "6", "ctrl+s")  # the handout, as Print mode sets it up

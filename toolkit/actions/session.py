@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .ice import Imported
     from .ice_lookup import Comparison
     from .media import MediaDraft
+    from .testimony_draft import Drafted
 
 R = TypeVar("R", bound=Record)
 
@@ -133,11 +134,12 @@ class Session:
         line = ice_line(match_workspace(self.root, self.settings), self.today)
         return one_line(line) if line else None
 
-    def import_sheet(self, typed: str) -> Imported:
-        """Read and save one downloaded sheet (a path as typed, from the workspace)."""
+    def import_sheet(self, typed: str, as_of: date | None = None, *, replace: bool = False) -> Imported:
+        """Read and save one downloaded sheet (a path as typed, from the workspace), dated
+        ``as_of`` when its name is not; ``replace`` a different one of that day."""
         from .ice import import_sheets
 
-        [done] = import_sheets(self.ws, [self.root / Path(typed).expanduser()])
+        [done] = import_sheets(self.ws, [self.root / Path(typed).expanduser()], as_of, replace=replace)
         return done
 
     # --- deleting ---------------------------------------------------------------
@@ -327,11 +329,19 @@ class Session:
         return save_edited_answer(self.ws, base, answer)
 
     def add_promise(
-        self, meeting_id: str, question_id: str, what: str, due: date | None, official: str, note: str
+        self,
+        meeting_id: str,
+        question_id: str,
+        what: str,
+        due: date | None,
+        official: str,
+        note: str,
+        on: date | None = None,
     ) -> tuple[Promise, Answer]:
-        """Record a promise made at the meeting (blocking); the promise and its answer as saved."""
+        """Record a promise made at the meeting, or ``on`` a later day (blocking); the
+        promise and its answer as saved."""
         return add_promise(
-            self.ws, self.bank, meeting_id, question_id, what, due=due, official=official, note=note
+            self.ws, self.bank, meeting_id, question_id, what, due=due, official=official, on=on, note=note
         )
 
     def update_promise(
@@ -391,6 +401,28 @@ class Session:
         """Hold ``settings`` (saved or read from disk) instead of the copy in memory (main thread)."""
         self.settings = settings
         self.version += 1
+
+    # --- the command line's last gaps in the app (issue 11) ---------------------
+
+    def testimonies(self, meeting_id: str) -> list[Testimony]:
+        """Every speaker's testimony for the meeting as saved, for their times in the list
+        (``testimony time``); files that cannot be read are left out (``check`` names them)."""
+        return self.ws.testimonies(meeting_id).records
+
+    def draft_testimony(
+        self,
+        meeting: Meeting,
+        speaker: str,
+        neighbourhood: str,
+        *,
+        follow_up: bool = False,
+        as_of: date | None = None,
+    ) -> Drafted:
+        """``testimony draft``'s text, not saved (blocking: reads the record, requests and
+        ICE's sheets); with ``follow_up`` what is open as of ``as_of`` (the meeting's day)."""
+        from .testimony_draft import draft_testimony
+
+        return draft_testimony(self.ws, meeting, speaker, neighbourhood, follow_up=follow_up, as_of=as_of)
 
 
 class Revisions:

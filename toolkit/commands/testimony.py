@@ -37,9 +37,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_draft(args: argparse.Namespace) -> int:
-    from ..ice import ICE_QUESTION, ice_sentence, still_shows
-    from ..ice_store import cited_match
-    from ..testimony import draft, speaker_entries
+    from ..actions.testimony_draft import draft_testimony
 
     ws = context.open_workspace(args)
     meeting = ws.meeting(args.meeting_id)
@@ -51,29 +49,13 @@ def run_draft(args: argparse.Namespace) -> int:
         print(path)
         context.warn(f"{speaker} already has a draft; it was left as it is (open it in your editor)")
         return 0
-    extra: list[str] = []
-    if args.follow_up:
-        from ..followup import follow_up_paragraphs
-        from .record import load_record
-        from .request import load_rows
-
-        rec = load_record(ws)
-        settings, bank = rec.settings, rec.bank
-        as_of = args.as_of or meeting.date
-        requests, _problems = load_rows(ws, as_of)
-        ice = cited_match(ws.root, settings)
-        extra = follow_up_paragraphs(meeting, rec.meetings, rec.answers, bank, as_of, requests, ice)
-    else:
-        settings, bank = ws.settings(), context.bank_of(ws)
-    if any(e.question == ICE_QUESTION for e in speaker_entries(meeting, speaker)):
-        found = cited_match(ws.root, settings)
-        fact = ice_sentence(found, meeting.language) if found else None
-        said = still_shows(found, meeting.language) if found else None
-        if fact and not (said and any(said in paragraph for paragraph in extra)):
-            extra.append(fact)  # once: a follow-up citing the list against an answer already says it
-    text = draft(meeting, settings, bank, speaker, args.neighbourhood, extra)
+    drafted = draft_testimony(
+        ws, meeting, speaker, args.neighbourhood, follow_up=args.follow_up, as_of=args.as_of
+    )
+    for line in drafted.skipped:
+        context.warn(f"skipped {line}")
     saved = ws.save_testimony(
-        Testimony(meeting=meeting.id, speaker=speaker, text=text, neighbourhood=args.neighbourhood)
+        Testimony(meeting=meeting.id, speaker=speaker, text=drafted.text, neighbourhood=args.neighbourhood)
     )
     print(saved)
     return 0

@@ -449,13 +449,12 @@ meeting you work on (ctrl+g picks another).
             self.notify("Choose a question on the agenda first.", severity="warning")
             return
         official = self.query_one("#a-official", Input).value.strip()
-        self.app.push_screen(PromiseForm(official, self.known_officials()), self.promised)
+        self.app.push_screen(PromiseForm(official, self.known_officials(), self.meeting.date), self.promised)
 
     def promised(self, result: Promised | None) -> None:
         meeting = self.meeting
         if result is None or meeting is None:
             return
-        what, who, due, note = result
         if self.dirty() and not self.save():
             return
         qid = self.question_id
@@ -474,8 +473,10 @@ meeting you work on (ctrl+g picks another).
 
         self.mk.saver.save(
             SaveJob(
-                f"the promise “{what}” ({qid})",
-                lambda: session.add_promise(meeting.id, qid, what, due, who, note),
+                f"the promise “{result.what}” ({qid})",
+                lambda: session.add_promise(
+                    meeting.id, qid, result.what, result.due, result.who, result.note, on=result.on
+                ),
                 done=recorded,
             )
         )

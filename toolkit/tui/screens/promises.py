@@ -1,5 +1,6 @@
 """Promises mode: every promise across meetings in one table, as of today:
-due date, days overdue in red, status; filter open / overdue / all; update a
+due date, days overdue in red, status; filter open / overdue / all, or one
+status (``promise list --status``); update a
 status with a dated note and evidence; see each promise's history.
 
 Where a promise stands comes from the tracker (the same code the command line
@@ -17,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Button, Static, Tab, Tabs
 
-from ...model import Answer, Promise
+from ...model import PROMISE_STATUSES, Answer, Promise
 from ...tracker import PROMISE_LABELS, PromiseRow, due_text, promise_rows
 from ..markup import literal
 from ..saving import SaveJob
@@ -41,7 +42,9 @@ Attorney Priya Raman" is whole and at 80 neither is squeezed to nothing; both
 are there in full under the table."""
 
 
-def keep(row: PromiseRow, which: str) -> bool:
+def keep(row: PromiseRow, which: str, status: str | None) -> bool:
+    if status is not None and row.status != status:
+        return False
     if which == "overdue":
         return row.overdue
     if which == "open":
@@ -61,6 +64,7 @@ class PromisesScreen(ModeScreen):
         Binding("o", "filter('open')", "Open", id="promises.open"),
         Binding("v", "filter('overdue')", "Overdue", id="promises.overdue"),
         Binding("a", "filter('all')", "All", id="promises.all"),
+        Binding("s", "status", "Status", id="promises.status"),
         Binding("d", "as_of", "As of date", id="promises.as_of"),
         Binding("delete", "delete", "Delete promise", id="promises.delete"),
     ]
@@ -71,6 +75,8 @@ no date is listed as such: that no date was given is worth saying out loud.
 
 • [b]o[/b] shows the open ones, [b]v[/b] only the overdue ones, [b]a[/b] all of them
   (or click the tabs above the table).
+• [b]s[/b] shows only one status among all the promises: open, kept, partly kept,
+  broken, withdrawn; each press the next one, then every status again.
 • [b]u[/b] (or the button) updates the highlighted promise: kept, partly kept, broken,
   withdrawn, or open again, with the date, a note and the evidence (a link, a
   document name). Every change is kept in the promise's history, shown below.
@@ -84,6 +90,8 @@ no date is listed as such: that no date was given is worth saying out loud.
     def __init__(self) -> None:
         super().__init__()
         self.which = "open"
+        self.status: str | None = None
+        """Only promises with this status (None: any), among all of them."""
         self.rows: list[PromiseRow] = []
         self._all: list[PromiseRow] = []
         self._made: dict[str, str] = {}
@@ -116,17 +124,23 @@ no date is listed as such: that no date was given is worth saying out loud.
         all_rows = self.all_rows()
         table = self.query_one("#pr-table", RowList)
         was = self.selected()
-        self.rows = [r for r in all_rows if keep(r, self.which)]
+        self.rows = [r for r in all_rows if keep(r, self.which, self.status)]
         overdue = sum(r.overdue for r in all_rows)
         still_open = sum(r.status == "open" for r in all_rows)
         self.query_one("#pr-summary", Static).update(
             f"As of {self.as_of.isoformat()}: {len(all_rows)} promises, {still_open} open, "
-            f"[b $error]{overdue} overdue[/]. Showing {FILTERS[self.which].lower()}."
+            f"[b $error]{overdue} overdue[/]. Showing {self.showing()}."
         )
         ids = [r.promise.id for r in self.rows]
         cursor = ids.index(was.promise.id) if was is not None and was.promise.id in ids else table.cursor
         table.set_rows(len(self.rows), lambda index: self.cells(self.rows[index]), cursor)
         self.show_history()
+
+    def showing(self) -> str:
+        """Which promises the table shows, in words."""
+        if self.status is None:
+            return FILTERS[self.which].lower()
+        return f"only the {PROMISE_LABELS[self.status]} ones"
 
     def cells(self, row: PromiseRow) -> tuple[Text, ...]:
         """What the table shows of one promise: late ones in red."""
@@ -157,8 +171,10 @@ no date is listed as such: that no date was given is worth saying out loud.
         if row is None:
             box.update(
                 "No promises here. Record them in Answers mode (4)."
-                if self.which == "all"
+                if self.which == "all" and self.status is None
                 else "Nothing here. Press a to see all promises."
+                if self.status is None
+                else f"No promise is {PROMISE_LABELS[self.status]}. Press s for the next status."
             )
             return
         p = row.promise
@@ -188,10 +204,21 @@ no date is listed as such: that no date was given is worth saying out loud.
             which = (event.tab.id or "f-open").removeprefix("f-")
             if which != self.which:
                 self.which = which
+                if which != "all":
+                    self.status = None  # open or overdue are statuses of their own
                 self.refresh_view()
 
     def action_filter(self, which: str) -> None:
         self.query_one(FilterTabs).active = f"f-{which}"
+
+    def action_status(self) -> None:
+        """The next status to show alone (among all the promises), then any status again."""
+        cycle: list[str | None] = [None, *PROMISE_STATUSES]
+        self.status = cycle[(cycle.index(self.status) + 1) % len(cycle)]
+        if self.which != "all":
+            self.which = "all"
+            self.query_one(FilterTabs).active = "f-all"
+        self.refresh_view()
 
     def action_as_of(self) -> None:
         from ..validators import parse_date

@@ -4,7 +4,7 @@ question is for, put it on the current meeting's agenda and tailor its wording."
 from __future__ import annotations
 
 from copy import deepcopy
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -16,12 +16,15 @@ from textual.widgets.option_list import Option
 
 from ...bank import Tailored, entry_text, guidance, placeholder_values, tailor
 from ...errors import MeetingkitError, one_line
-from ...ice import ICE_PAGE, ICE_QUESTION
+from ...ice import ICE_QUESTION
 from ...model import AgendaEntry, Meeting, Question
 from ..markup import literal
 from ..widgets.pane_button import PaneButton
 from .base import ModeScreen
 from .choice import Choice, Pick
+
+if TYPE_CHECKING:
+    from .ice_import import SheetToImport
 
 ALL_TOPICS = "all"
 
@@ -83,7 +86,8 @@ already on the agenda, with their place in it.
 • [b]l[/b] shows the other language.
 • The 287(g) question shows what ICE's own list says about your agency, with the
   list's date. [b]i[/b] imports a newer sheet you downloaded from ice.gov (type the
-  file's path), as `meetingkit ice import` does.
+  file's path, its date when the name has none, and whether it replaces another
+  sheet of that day), as `meetingkit ice import` does.
 """
 
     def __init__(self) -> None:
@@ -335,32 +339,25 @@ already on the agenda, with their place in it.
             self.save_meeting(meeting, "Wording saved for this meeting.")
 
     def action_import_ice(self) -> None:
-        from .one_field import OneField
+        from .ice_import import IceImportForm
 
-        self.app.push_screen(
-            OneField(
-                "Import ICE's 287(g) sheet",
-                "The .xlsx file (its full path, or one inside the workspace)",
-                hint=f"The participating or pending agencies sheet from {ICE_PAGE}, downloaded.",
-            ),
-            self.typed_sheet,
-        )
+        self.app.push_screen(IceImportForm(), self.typed_sheet)
 
     def action_ice_list(self) -> None:
         from .ice_list import IceListScreen
 
         self.app.push_screen(IceListScreen(self.session))
 
-    def typed_sheet(self, text: str | None) -> None:
-        if text:
-            self.import_ice(text)
+    def typed_sheet(self, sheet: SheetToImport | None) -> None:
+        if sheet is not None:
+            self.import_ice(sheet)
 
     @work(thread=True, group="ice-import", exit_on_error=False)
-    def import_ice(self, text: str) -> None:
+    def import_ice(self, sheet: SheetToImport) -> None:
         """Read and save the sheet in a worker (a large sheet takes a moment, the lock may wait)."""
         session = self.session
         try:
-            done = session.import_sheet(text)
+            done = session.import_sheet(sheet.path, sheet.as_of, replace=sheet.replace)
             line = session.ice_line()
         except MeetingkitError as error:
             self.app.call_from_thread(self.mk.report, error, "Not imported")

@@ -1,5 +1,6 @@
 """Testimony mode: one editor per speaker, the spoken time against the limit
-as you type, a rehearsal stopwatch, your own $EDITOR, and the speaker copy.
+as you type (and every speaker's in the list, like ``testimony time``), a
+rehearsal stopwatch, your own $EDITOR, and the speaker copy.
 
 Each speaker's text lives in a buffer until saved, so switching speakers or
 meetings never drops a word; buffers are autosaved every few seconds. The
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -22,9 +24,10 @@ from textual.widgets import Button, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ...actions.printjob import PrintJob, default_folder
+from ...actions.testimony_draft import Drafted
 from ...errors import MeetingkitError
 from ...model import Meeting, Testimony
-from ...testimony import draft, timing
+from ...testimony import Timing, mmss, timing
 from ..markup import literal
 from ..print_tasks import start_print
 from ..saving import SaveJob
@@ -67,6 +70,7 @@ class TestimonyScreen(ModeScreen):
         Binding("ctrl+s", "save", "Save", id="testimony.save"),
         Binding("ctrl+t", "template", "Template", id="testimony.template"),
         Binding("ctrl+n", "new_speaker", "New speaker", id="testimony.new_speaker"),
+        Binding("f2", "speaker_details", "Neighbourhood", id="testimony.speaker"),
         Binding("ctrl+r", "stopwatch", "Rehearse", id="testimony.stopwatch"),
         Binding("ctrl+l", "reset_stopwatch", "Reset stopwatch", id="testimony.reset_stopwatch", show=False),
         Binding("ctrl+o", "editor", "$EDITOR", id="testimony.editor"),
@@ -76,13 +80,16 @@ class TestimonyScreen(ModeScreen):
     HELP = """\
 Each speaker has their own text for the meeting you work on. Pick a speaker on
 the left (escape gets you there from the editor; enter opens one), then type.
+Under each name: their spoken time against the limit, and by how much it is over.
 
 • Beside the editor: the words, the spoken time at your speaking rate, and the
   limit; green while it fits, amber when close, red when over, with how many
   words to cut. Lines like [$accent]<!-- hint -->[/] are not counted or printed.
 • [b]ctrl+t[/b] inserts the template: greeting, name and neighbourhood, the
-  concern, this speaker's questions, the ask, thanks. If the record has open
-  promises or dodged questions from earlier meetings, you can start from those.
+  concern, this speaker's questions, the ask, thanks: the same text as
+  `meetingkit testimony draft`. If the record has open promises, overdue records
+  requests or dodged questions from earlier meetings, you can start from those,
+  as of the meeting's day or another day (what was still owed then).
 • [b]ctrl+s[/b] saves to [$accent]testimony/<meeting>/<speaker>.md[/], a plain text file.
   While you type, a draft is also kept every few seconds, so a crash loses
   seconds; it is offered back next time.
@@ -92,7 +99,8 @@ the left (escape gets you there from the editor; enter opens one), then type.
   comes back here.
 • [b]F8[/b] prints the speaker copy (large type, time at the top) to the
   workspace's print folder.
-• [b]ctrl+n[/b] adds a speaker.
+• [b]ctrl+n[/b] adds a speaker; [b]F2[/b] sets where the highlighted one lives (said in
+  the template's introduction), also for speakers the planner assigned.
 """
 
     def __init__(self) -> None:
@@ -100,6 +108,10 @@ the left (escape gets you there from the editor; enter opens one), then type.
         self.buffers: dict[tuple[str, str], Buffer] = {}
         self.active: Buffer | None = None
         self._recount: Timer | None = None
+        self._on_disk: dict[tuple[str, str], str] = {}
+        """Each speaker's text as saved, for the time under their name (read when the list is drawn)."""
+        self._times: dict[tuple[str, str], tuple[str, float, int, Timing]] = {}
+        """Each speaker's last count, with the text, limit and rate it was counted for."""
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="t-main"):
@@ -130,6 +142,8 @@ the left (escape gets you there from the editor; enter opens one), then type.
         self.pull_text()
         meeting = self.meeting
         names = self.speaker_names(meeting)
+        if meeting is not None:
+            self._on_disk = {(meeting.id, t.speaker): t.text for t in self.session.testimonies(meeting.id)}
         listing = self.query_one("#t-speakers", OptionList)
         with self.prevent(OptionList.OptionHighlighted):
             listing.clear_options()
@@ -156,10 +170,24 @@ the left (escape gets you there from the editor; enter opens one), then type.
         return names
 
     def speaker_label(self, meeting: Meeting | None, name: str) -> str:
-        buffer = self.buffers.get((meeting.id, name)) if meeting else None
-        if buffer is not None and buffer.dirty:
-            return f"● {name}"
-        return f"  {name}"
+        """The name (● when unsaved), and under it the time as typed against the limit."""
+        if meeting is None:
+            return f"  {name}"
+        buffer = self.buffers.get((meeting.id, name))
+        mark = "●" if buffer is not None and buffer.dirty else " "
+        text = buffer.text if buffer is not None else self._on_disk.get((meeting.id, name), "")
+        return f"{mark} {name}\n  {spoken(self.time_of(meeting, name, text))}"
+
+    def time_of(self, meeting: Meeting, name: str, text: str) -> Timing:
+        """The text's spoken time, counted again only when it changed (the list redraws
+        every speaker's after each pause in typing; only the one typed into changed)."""
+        wpm = self.session.settings.wpm
+        kept = self._times.get((meeting.id, name))
+        if kept is not None and kept[:3] == (text, meeting.minutes, wpm):
+            return kept[3]
+        result = timing(text, meeting.minutes, wpm)
+        self._times[(meeting.id, name)] = (text, meeting.minutes, wpm, result)
+        return result
 
     def refresh_labels(self) -> None:
         listing = self.query_one("#t-speakers", OptionList)
@@ -197,8 +225,9 @@ the left (escape gets you there from the editor; enter opens one), then type.
             state = "saving…"
         else:
             state = "saved" if buffer.saved else "not saved yet"
+        hood = f" ({literal(buffer.neighbourhood)})" if buffer.neighbourhood else ""
         self.query_one("#t-file", Static).update(
-            f"[b]{literal(buffer.speaker)}[/b] · {state} · {literal(path)}"
+            f"[b]{literal(buffer.speaker)}[/b]{hood} · {state} · {literal(path)}"
         )
 
     def recount(self) -> None:
@@ -211,8 +240,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
         if meeting is None or self.active is None:
             panel.show(None)
             return
-        wpm = self.session.settings.wpm
-        result = timing(self.active.text, meeting.minutes, wpm)
+        result = self.time_of(meeting, self.active.speaker, self.active.text)
         panel.show(result)
         watch.set_limit(result.limit_seconds)
         self.show_header()
@@ -330,12 +358,20 @@ the left (escape gets you there from the editor; enter opens one), then type.
         if buffer is None:
             return True
         self.pull_text()
-        base = buffer.saved or Testimony(
+        self.write(buffer, self.record_of(buffer).evolve(text=buffer.text))
+        return True
+
+    def record_of(self, buffer: Buffer) -> Testimony:
+        """The speaker's testimony as last saved (a new one when there is no file yet)."""
+        return buffer.saved or Testimony(
             meeting=buffer.meeting_id, speaker=buffer.speaker, neighbourhood=buffer.neighbourhood
         )
-        record = base.evolve(text=buffer.text)
-        was_saved, was_text = buffer.saved, buffer.saved_text
-        buffer.saved, buffer.saved_text = record, record.text
+
+    def write(self, buffer: Buffer, record: Testimony) -> None:
+        """Save ``record`` as the buffer's file through the save queue; a refused save
+        leaves the buffer as it was before."""
+        was_saved, was_text, was_hood = buffer.saved, buffer.saved_text, buffer.neighbourhood
+        buffer.saved, buffer.saved_text, buffer.neighbourhood = record, record.text, record.neighbourhood
         session = self.session
         buffer.writing += 1
 
@@ -352,7 +388,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
         def refused() -> None:
             buffer.writing -= 1
             if buffer.saved is record:  # nothing newer was saved since: the text is unsaved again
-                buffer.saved, buffer.saved_text = was_saved, was_text
+                buffer.saved, buffer.saved_text, buffer.neighbourhood = was_saved, was_text, was_hood
             self.recount()
 
         self.mk.saver.save(
@@ -366,7 +402,6 @@ the left (escape gets you there from the editor; enter opens one), then type.
             )
         )
         self.recount()
-        return True
 
     def reload(self, buffer: Buffer) -> None:
         """Take the file as it is on disk; the typed text stays in the autosave."""
@@ -379,6 +414,7 @@ the left (escape gets you there from the editor; enter opens one), then type.
         buffer.saved = saved
         buffer.text = buffer.saved_text = saved.text if saved else ""
         if saved is not None:
+            buffer.neighbourhood = saved.neighbourhood
             self.session.forget_written(saved)
         if buffer is self.active:
             self.show_buffer()
@@ -417,57 +453,123 @@ the left (escape gets you there from the editor; enter opens one), then type.
         self.refresh_view()
         self.query_one("#t-editor").focus()
 
+    def action_speaker_details(self) -> None:
+        """Where the highlighted speaker lives, for one already on the list (``--neighbourhood``)."""
+        from .speaker_form import SpeakerForm
+
+        buffer = self.active
+        if buffer is None:
+            self.notify("Choose or add a speaker first (ctrl+n).", severity="warning")
+            return
+        form = SpeakerForm(
+            f"About {buffer.speaker}", buffer.speaker, [], buffer.neighbourhood, fixed_name=True
+        )
+        self.app.push_screen(form, lambda answer: self.set_neighbourhood(buffer, answer))
+
+    def set_neighbourhood(self, buffer: Buffer, answer: tuple[str, str] | None) -> None:
+        """Save the neighbourhood to the speaker's file at once; typed text stays as it is (unsaved)."""
+        if answer is not None and answer[1] != buffer.neighbourhood:
+            self.write(buffer, self.record_of(buffer).evolve(neighbourhood=answer[1]))
+
     def action_template(self) -> None:
         buffer, meeting = self.active, self.meeting
         if buffer is None or meeting is None:
             self.notify("Choose or add a speaker first (ctrl+n).", severity="warning")
             return
         self.pull_text()
-        follow = self.follow_up(meeting)
+        self.prepare_template(buffer, meeting)
+
+    @work(thread=True, group="template", exit_on_error=False)
+    def prepare_template(self, buffer: Buffer, meeting: Meeting) -> None:
+        """Both drafts in a worker (they read the record, the requests and ICE's sheets),
+        as ``testimony draft`` makes them, with and without ``--follow-up``."""
+        session = self.session
+        try:
+            plain = session.draft_testimony(meeting, buffer.speaker, buffer.neighbourhood)
+            follow = session.draft_testimony(meeting, buffer.speaker, buffer.neighbourhood, follow_up=True)
+        except MeetingkitError as error:
+            self.app.call_from_thread(self.mk.report, error)
+            return
+        self.app.call_from_thread(self.offer_template, buffer, meeting, plain, follow)
+
+    def offer_template(self, buffer: Buffer, meeting: Meeting, plain: Drafted, follow: Drafted) -> None:
+        if buffer is not self.active:
+            return
+        self.pull_text()
         options = [Pick("p", "Plain template", "plain", "primary")]
-        if follow:
-            options.append(Pick("f", f"Follow up the record ({len(follow)} items)", "follow"))
-        if not buffer.text.strip() and not follow:
-            self.insert_template("plain")
+        if follow.followed:
+            options.append(Pick("f", f"Follow up, {follow.followed} items", "follow"))
+            options.append(Pick("d", "Follow up as of a day", "as-of"))
+        if not buffer.text.strip() and not follow.followed:
+            self.insert_drafted(buffer, plain)
             return
         warning = "It replaces the text in the editor (ctrl+z undoes). " if buffer.text.strip() else ""
         message = warning + (
-            "The follow-up template adds one sentence for each promise still owed and each "
-            "question dodged at earlier meetings."
-            if follow
+            "The follow-up template adds one sentence for each promise still owed, each records "
+            "request past its deadline and each question dodged at earlier meetings, as of the "
+            "meeting's day (or another day you give)."
+            if follow.followed
             else ""
         )
         options.append(Pick("c", "Cancel", "cancel"))
+        chosen = {"plain": plain, "follow": follow}
+
+        def picked(choice: str | None) -> None:
+            if choice in chosen:
+                self.insert_drafted(buffer, chosen[choice])
+            elif choice == "as-of":
+                self.ask_as_of(buffer, meeting)
+
+        self.app.push_screen(Choice("Insert the template?", message.strip() or "Insert it?", options), picked)
+
+    def ask_as_of(self, buffer: Buffer, meeting: Meeting) -> None:
+        from ..validators import parse_date
+        from .one_field import OneField
+
         self.app.push_screen(
-            Choice("Insert the template?", message.strip() or "Insert it?", options),
-            lambda choice: self.insert_template(choice) if choice in ("plain", "follow") else None,
+            OneField(
+                "Follow up as of a day",
+                "As of (YYYY-MM-DD)",
+                meeting.date.isoformat(),
+                "What was still owed, overdue or dodged on this day. The meeting is on "
+                f"{meeting.date.isoformat()}; today is {self.session.today.isoformat()}.",
+                parse_date,
+            ),
+            lambda typed: self.as_of_typed(buffer, meeting, typed),
         )
 
-    def follow_up(self, meeting: Meeting) -> list[str]:
-        try:
-            from ...followup import follow_up_paragraphs
-        except ImportError:
-            return []
-        session = self.session
-        earlier = [m for m in session.meetings if m.date < meeting.date]
-        as_of: date = meeting.date
-        return follow_up_paragraphs(meeting, earlier, session.answers, session.bank, as_of)
+    def as_of_typed(self, buffer: Buffer, meeting: Meeting, typed: str | None) -> None:
+        from ..validators import parse_date
 
-    def insert_template(self, kind: str) -> None:
-        buffer, meeting = self.active, self.meeting
-        if buffer is None or meeting is None:
-            return
-        extra = self.follow_up(meeting) if kind == "follow" else []
+        if typed:
+            self.draft_as_of(buffer, meeting, parse_date(typed))
+
+    @work(thread=True, group="template", exit_on_error=False)
+    def draft_as_of(self, buffer: Buffer, meeting: Meeting, day: date) -> None:
+        """``testimony draft --follow-up --as-of DAY``, in a worker."""
+        session = self.session
         try:
-            text = draft(
-                meeting, self.session.settings, self.session.bank, buffer.speaker, buffer.neighbourhood, extra
+            drafted = session.draft_testimony(
+                meeting, buffer.speaker, buffer.neighbourhood, follow_up=True, as_of=day
             )
         except MeetingkitError as error:
-            self.mk.report(error)
+            self.app.call_from_thread(self.mk.report, error)
+            return
+        self.app.call_from_thread(self.insert_drafted, buffer, drafted)
+
+    def insert_drafted(self, buffer: Buffer, drafted: Drafted) -> None:
+        """Put the template in the editor, if the speaker is still the one on screen."""
+        if buffer is not self.active:
             return
         editor = self.query_one("#t-editor", TextArea)
-        editor.replace(text, (0, 0), editor.document.end)
+        editor.replace(drafted.text, (0, 0), editor.document.end)
         editor.focus()
+        if drafted.skipped:
+            self.notify(
+                f"Left out of the follow-up: {len(drafted.skipped)} file(s) that cannot be read "
+                "(F4 lists them).",
+                severity="warning",
+            )
 
     def action_editor(self) -> None:
         from ...actions.external_editor import edit_text
@@ -504,3 +606,11 @@ the left (escape gets you there from the editor; enter opens one), then type.
         path = default_folder(self.session) / job.file_name()
         self.notify(f"Printing the speaker copy of {buffer.speaker}…", markup=False)
         start_print(self, self.session, job, path)
+
+
+def spoken(result: Timing) -> str:
+    """The time against the limit in words (not colour alone): "1:45 / 2:00", "over by 0:09"."""
+    shown = f"{mmss(result.seconds)} / {mmss(result.limit_seconds)}"
+    if result.state == "over":
+        return f"{shown}, over by {mmss(result.seconds - result.limit_seconds)}"
+    return f"{shown}, close" if result.state == "close" else shown
