@@ -154,3 +154,15 @@ def test_the_application_layer_imports_no_user_interface_library():
         assert not roots & {"textual", "argparse", "rich"}, (
             f"{path.name} imports {roots & {'textual', 'argparse', 'rich'}}"
         )
+
+
+def test_every_toggle_in_the_app_shows_its_state_without_colour():
+    """Textual's own Checkbox and RadioButton draw the same mark on and off (colour tells them
+    apart): the app uses widgets.marked_toggles' ones everywhere."""
+    offenders = []
+    for path in (PACKAGE / "tui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                if node.func.id in ("Checkbox", "RadioButton"):
+                    offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.func.id}(…)")
+    assert offenders == []

@@ -143,3 +143,7 @@ def test_a_meetings_time_reads_as_a_time_in_a_choice(demo_ws: Workspace) -> None
         assert "6:30\u202fPM" in text and "\\u202f" not in text
 
     drive(demo_ws.root, steps)
+
+
+def test_ice_import_80x24(demo_ws: Workspace, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_small(snap_compare, demo_ws, press("1", "i"), shows="IceImportForm")
