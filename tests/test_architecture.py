@@ -162,7 +162,10 @@ def test_every_toggle_in_the_app_shows_its_state_without_colour():
     offenders = []
     for path in (PACKAGE / "tui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                if node.func.id in ("Checkbox", "RadioButton"):
-                    offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.func.id}(…)")
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("Checkbox", "RadioButton")
+            ):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.func.id}(…)")
     assert offenders == []
