@@ -271,7 +271,7 @@ class Session:
     def speakers(self, meeting: Meeting) -> list[str]:
         """The agenda's speakers, then anyone else with testimony on disk."""
         names = meeting.speakers()
-        for t in self.ws.testimonies(meeting.id).records:
+        for t in self.testimonies(meeting.id):
             if t.speaker not in names:
                 names.append(t.speaker)
         return names

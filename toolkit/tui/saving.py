@@ -89,9 +89,7 @@ class Saver:
     def _run(self, job: SaveJob) -> None:
         try:
             result = job.write()
-        except ConflictError as error:
-            self._call(self._refused, job, error)
-        except MeetingkitError as error:
+        except MeetingkitError as error:  # a ConflictError too: _refused offers the reload
             self._call(self._refused, job, error)
         except Exception as error:
             self._call(self._refused, job, MeetingkitError(f"{type(error).__name__}: {error}"))
